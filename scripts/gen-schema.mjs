@@ -1,0 +1,1 @@
+// PLACEHOLDER: generates schemas/plan.schema.json (written in this session).

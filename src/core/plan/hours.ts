@@ -1,0 +1,83 @@
+import type { Hours, Window } from '../model';
+
+/** Working hours per day and per week, used to turn `(3-5 days)` into hours. */
+export const HOURS_PER_DAY = 8;
+export const HOURS_PER_WEEK = 40;
+
+const UNIT: Record<string, { unit: NonNullable<Hours['unit']>; factor: number }> = {
+  m: { unit: 'minutes', factor: 1 / 60 },
+  min: { unit: 'minutes', factor: 1 / 60 },
+  mins: { unit: 'minutes', factor: 1 / 60 },
+  minute: { unit: 'minutes', factor: 1 / 60 },
+  minutes: { unit: 'minutes', factor: 1 / 60 },
+  h: { unit: 'hours', factor: 1 },
+  hr: { unit: 'hours', factor: 1 },
+  hrs: { unit: 'hours', factor: 1 },
+  hour: { unit: 'hours', factor: 1 },
+  hours: { unit: 'hours', factor: 1 },
+  d: { unit: 'days', factor: HOURS_PER_DAY },
+  day: { unit: 'days', factor: HOURS_PER_DAY },
+  days: { unit: 'days', factor: HOURS_PER_DAY },
+  w: { unit: 'weeks', factor: HOURS_PER_WEEK },
+  wk: { unit: 'weeks', factor: HOURS_PER_WEEK },
+  wks: { unit: 'weeks', factor: HOURS_PER_WEEK },
+  week: { unit: 'weeks', factor: HOURS_PER_WEEK },
+  weeks: { unit: 'weeks', factor: HOURS_PER_WEEK },
+};
+
+// A number, optionally a range: `3`, `2.5`, `3-4`, `3–4`, `3 to 4`, `1,200`. Bounded quantifiers
+// keep every match linear in the input.
+const AMOUNT =
+  /(~|≈|about |approx\.? )?(\d{1,6}(?:[.,]\d{1,3})?)\+?(?:\s{0,3}(?:-|–|—|−|to)\s{0,3}(\d{1,6}(?:[.,]\d{1,3})?))?\+?\s{0,3}([a-z]{1,7})\b/i;
+
+function num(s: string): number {
+  // `1,200` is a thousands separator; `2,5` a decimal comma.
+  return Number(/^\d{1,3},\d{3}$/.test(s) ? s.replace(',', '') : s.replace(',', '.'));
+}
+
+/**
+ * Parses a duration as people write it: `4 hours`, `~3 hours`, `3-4 hours`, `4h`, `8-12h`,
+ * `~45 minutes`, `~2.5 hours (08:00-10:30 HST)`, `(1 day)`, `(3-5 days)`. Text that names no
+ * duration (`(Week 1)`, `Session execution`) is kept as text with no min/max.
+ * A bare number counts as hours (overview tables: `| 4 |`).
+ */
+export function parseHours(raw: string): Hours | undefined {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  const bare = /^(~)?(\d{1,6}(?:\.\d{1,3})?)\s{0,3}(?:(?:-|–|−)\s{0,3}(\d{1,6}(?:\.\d{1,3})?))?\+?$/.exec(text);
+  if (bare) {
+    const min = num(bare[2]!);
+    const max = bare[3] !== undefined ? num(bare[3]) : min;
+    return withApprox({ text, min: Math.min(min, max), max: Math.max(min, max), unit: 'hours' }, bare[1]);
+  }
+  // `Week 1`, `Weeks 1-3`, `Day 5`: a calendar position, not a length.
+  if (/^\(?\s*(week|day|hour)s?\s+\d/i.test(text)) return { text };
+  const m = AMOUNT.exec(text);
+  if (!m) return { text };
+  const unit = UNIT[m[4]!.toLowerCase()];
+  if (!unit) return { text };
+  const a = num(m[2]!) * unit.factor;
+  const b = m[3] !== undefined ? num(m[3]) * unit.factor : a;
+  return withApprox({ text, min: round(Math.min(a, b)), max: round(Math.max(a, b)), unit: unit.unit }, m[1]);
+}
+
+function withApprox(h: Hours, tilde: string | undefined): Hours {
+  if (tilde) h.approximate = true;
+  return h;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/**
+ * Reads a calendar window: `Week 1`, `Weeks 1-3`, `Days 1-2`, `Day 5`, `Hour 0-4`.
+ * Returns the first one found in the text.
+ */
+export function parseWindow(text: string): Window | undefined {
+  const m = /\b(hour|day|week)s?\s{1,3}(\d{1,5})(?:\s{0,3}(?:-|–|−|to)\s{0,3}(\d{1,5}))?/i.exec(text);
+  if (!m) return undefined;
+  const from = Number(m[2]);
+  const to = m[3] !== undefined ? Number(m[3]) : from;
+  return { unit: m[1]!.toLowerCase() as Window['unit'], from, to };
+}
