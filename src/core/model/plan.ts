@@ -192,6 +192,8 @@ export const PlanSchema = z.object({
   totalHours: HoursSchema.optional(),
   /** The terminal count the plan states (e.g. `10 CCW Terminals`), if any. */
   terminalCount: z.number().int().optional(),
+  /** The task count the plan states (e.g. `100 CCW tasks`), if any. */
+  totalTasks: z.number().int().optional(),
   sessions: z.array(SessionSchema),
   streams: z.array(StreamSchema),
   phases: z.array(PhaseSchema),
