@@ -1,7 +1,7 @@
-import { emptyPlan, type ReadResult } from '../model';
+import type { ReadResult } from '../model';
+import { scanMarkdown } from './markdown/scanner';
 
-/** PLACEHOLDER while the scanner is written in this session. */
-export function readMarkdownPlan(_text: string): ReadResult {
-  const plan = emptyPlan('markdown');
-  return { plan, problems: plan.problems };
+/** Reads a markdown plan into the model. Never throws; problems carry line and column. */
+export function readMarkdownPlan(text: string): ReadResult {
+  return scanMarkdown(text);
 }

@@ -1,0 +1,47 @@
+// Timing helpers for the bench: warm up, then the median of a bounded number of runs.
+import { performance } from 'node:perf_hooks';
+
+/** How many times to run a measurement and how long it may take at most. */
+export interface RunPlan {
+  /** Untimed runs first, so the JIT has settled. */
+  warmup: number;
+  /** Timed runs wanted. */
+  runs: number;
+  /** Stop taking timed runs once this many milliseconds have passed (at least 3 runs are taken). */
+  budgetMs: number;
+}
+
+/** A measurement: the median and minimum in milliseconds and how many timed runs produced them. */
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  runs: number;
+}
+
+/** The median of a non-empty list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const hi = sorted[mid] ?? 0;
+  const lo = sorted[mid - 1] ?? hi;
+  return sorted.length % 2 === 1 ? hi : (lo + hi) / 2;
+}
+
+/**
+ * Runs `fn` per `plan` and returns the median time of the timed runs. The warm-up runs call
+ * `warm` (by default `fn` itself): a smaller input of the same shape settles the JIT just as well
+ * when one run of `fn` takes seconds.
+ */
+export function measure(fn: () => unknown, plan: RunPlan, warm: () => unknown = fn): Timing {
+  let sink = 0;
+  for (let i = 0; i < plan.warmup; i++) sink += warm() === undefined ? 0 : 1;
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < plan.runs && (times.length < 3 || performance.now() - start < plan.budgetMs)) {
+    const t0 = performance.now();
+    sink += fn() === undefined ? 0 : 1;
+    times.push(performance.now() - t0);
+  }
+  if (sink < 0) console.log(sink); // keeps the results alive so no call is optimised away
+  return { medianMs: median(times), minMs: Math.min(...times), runs: times.length };
+}

@@ -1,0 +1,75 @@
+// Shapes and printing of the bench's figures.
+import type { ReadResult } from '../src/core/model';
+import type { Timing } from './measure';
+
+/** One target of a row and whether the measurement met it. */
+export interface Target {
+  name: string;
+  met: boolean;
+}
+
+/** The figures for one input. Ratios are the other tool's median over Marathon's. */
+export interface Row {
+  file: string;
+  bytes: number;
+  marathon: Timing;
+  markdownIt: Timing;
+  markdownlint: Timing;
+  ratioMarkdownIt: number;
+  ratioMarkdownlint: number;
+  targets: Target[];
+}
+
+/** What the reader found in a plan, so a reader of the figures can see the work was real. */
+export interface PlanSummary {
+  sessions: number;
+  tasks: number;
+  overviewRows: number;
+  criteria: number;
+  deliverables: number;
+  problems: number;
+}
+
+/** Counts the model's main collections; tasks include those of sessions, streams and the plan. */
+export function summarisePlan({ plan, problems }: ReadResult): PlanSummary {
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    sessions: plan.sessions.length,
+    tasks: sum(plan.sessions.map((s) => s.tasks.length)) + sum(plan.streams.map((s) => s.tasks.length)) + plan.tasks.length,
+    overviewRows: plan.overview.length,
+    criteria: sum(plan.sessions.map((s) => s.criteria.length)),
+    deliverables: sum(plan.sessions.map((s) => s.deliverables.length)),
+    problems: problems.length,
+  };
+}
+
+function ms(t: Timing): string {
+  return t.medianMs >= 10 ? t.medianMs.toFixed(1) : t.medianMs.toFixed(3);
+}
+
+function times(r: number): string {
+  return r >= 1e5 ? '>1e5x' : `${r >= 100 ? r.toFixed(0) : r.toFixed(1)}x`;
+}
+
+function size(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
+}
+
+/** A plain-text table of the rows, one line per input. */
+export function formatTable(rows: readonly Row[]): string {
+  const head = ['file', 'size', 'marathon ms', 'markdown-it ms', 'markdownlint ms', 'md-it/mar', 'mdlint/mar', 'targets'];
+  const body = rows.map((r) => [
+    r.file,
+    size(r.bytes),
+    ms(r.marathon),
+    ms(r.markdownIt),
+    `${ms(r.markdownlint)} (n=${r.markdownlint.runs})`,
+    times(r.ratioMarkdownIt),
+    times(r.ratioMarkdownlint),
+    r.targets.map((t) => `${t.name} ${t.met ? 'met' : 'NOT met'}`).join(', '),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => (cells[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}

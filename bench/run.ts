@@ -1,0 +1,127 @@
+// `npm run bench`: Marathon (readPlan + checkPlan) against markdown-it's parse and markdownlint's
+// lint on a generated 1,000-session plan and on every corpus document. It prints figures and
+// writes bench/out/results.json; a missed target is reported, never turned into a failing exit.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { readCorpus, REPO_ROOT } from './corpus';
+import { loadCheckPlan, readAndCheck, type CheckPlanFn } from './engine';
+import { generatePlan } from './generate';
+import { measure, type RunPlan, type Timing } from './measure';
+import { formatTable, summarisePlan, type Row, type Target } from './report';
+
+type LintFn = (options: { strings: Record<string, string> }) => unknown;
+
+const BIG = { sessions: 1000, tasks: 10 };
+/** Run counts. markdownlint is slow on large inputs, so it gets fewer runs. */
+const PLANS = {
+  big: {
+    marathon: { warmup: 3, runs: 25, budgetMs: 10_000 },
+    markdownIt: { warmup: 3, runs: 25, budgetMs: 10_000 },
+    // One markdownlint run on 1.3 MB takes seconds: warm up on a 50-session plan, then 3 runs.
+    markdownlint: { warmup: 3, runs: 3, budgetMs: 30_000 },
+  },
+  small: {
+    marathon: { warmup: 20, runs: 200, budgetMs: 1_500 },
+    markdownIt: { warmup: 10, runs: 100, budgetMs: 1_500 },
+    markdownlint: { warmup: 3, runs: 15, budgetMs: 1_500 },
+  },
+} satisfies Record<string, Record<string, RunPlan>>;
+
+function ratio(other: Timing, marathon: Timing): number {
+  return other.medianMs / Math.max(marathon.medianMs, 1e-6);
+}
+
+function benchOne(
+  file: string,
+  text: string,
+  plans: Record<'marathon' | 'markdownIt' | 'markdownlint', RunPlan>,
+  tools: { checkPlan?: CheckPlanFn; md: MarkdownIt; lint: LintFn },
+  targets: (row: Omit<Row, 'targets'>) => Target[],
+  warmText: string = text,
+): Row {
+  // Corpus seeds end in .txt; readPlan reads every non-YAML name as markdown.
+  const marathon = measure(() => readAndCheck(text, file, tools.checkPlan), plans.marathon);
+  const markdownIt = measure(() => tools.md.parse(text, {}), plans.markdownIt);
+  const markdownlint = measure(
+    () => tools.lint({ strings: { plan: text } }),
+    plans.markdownlint,
+    () => tools.lint({ strings: { plan: warmText } }),
+  );
+  const row = {
+    file,
+    bytes: Buffer.byteLength(text, 'utf8'),
+    marathon,
+    markdownIt,
+    markdownlint,
+    ratioMarkdownIt: ratio(markdownIt, marathon),
+    ratioMarkdownlint: ratio(markdownlint, marathon),
+  };
+  return { ...row, targets: targets(row) };
+}
+
+function bigTargets(row: Omit<Row, 'targets'>): Target[] {
+  return [
+    { name: '<=20ms', met: row.marathon.medianMs <= 20 },
+    { name: '>=15x md-it', met: row.ratioMarkdownIt >= 15 },
+    { name: '>=250x mdlint', met: row.ratioMarkdownlint >= 250 },
+  ];
+}
+
+function smallTargets(row: Omit<Row, 'targets'>): Target[] {
+  return [{ name: '<=1ms', met: row.marathon.medianMs <= 1 }];
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const { lint } = (await import('markdownlint/sync')) as unknown as { lint: LintFn };
+  const load = loadCheckPlan();
+  const tools = { checkPlan: load.checkPlan, md: new MarkdownIt(), lint };
+  console.log(`Marathon bench — node ${process.version}, ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}`);
+  console.log(`Marathon measured as: ${load.note}`);
+  console.log('Median of N timed runs after warm-up. Big plan: 25 runs each, except markdownlint: 3 runs (one run');
+  console.log('takes seconds on 1.3 MB; warmed up on a 50-session plan). Corpus files: up to 200 (Marathon), 100');
+  console.log('(markdown-it), 15 (markdownlint) runs within a time budget; n= shows markdownlint\'s runs.\n');
+
+  const bigText = generatePlan(BIG.sessions, BIG.tasks);
+  const bigName = `generated-${BIG.sessions}x${BIG.tasks}.md`;
+  const summary = summarisePlan(readAndCheck(bigText, bigName, tools.checkPlan));
+  console.log(`Generated plan: ${(Buffer.byteLength(bigText) / 1e6).toFixed(2)} MB, ${BIG.sessions} sessions × ${BIG.tasks} tasks written.`);
+  console.log(`Marathon read: ${summary.sessions} sessions, ${summary.tasks} tasks, ${summary.overviewRows} overview rows, ` +
+    `${summary.criteria} criteria, ${summary.deliverables} deliverables, ${summary.problems} problems.`);
+  if (summary.sessions !== BIG.sessions || summary.tasks !== BIG.sessions * BIG.tasks) {
+    console.log(`NOTE: expected ${BIG.sessions} sessions and ${BIG.sessions * BIG.tasks} tasks; the reader found fewer, so its time is not yet comparable.`);
+  }
+  console.log('');
+
+  const rows: Row[] = [benchOne(bigName, bigText, PLANS.big, tools, bigTargets, generatePlan(50, BIG.tasks))];
+  const corpus = readCorpus();
+  if (!corpus) console.log('corpus absent: skipped (expected at ../shared/corpus)\n');
+  for (const doc of corpus ?? []) rows.push(benchOne(doc.name, doc.text, PLANS.small, tools, smallTargets));
+
+  console.log(formatTable(rows));
+  const missed = rows.flatMap((r) => r.targets.filter((t) => !t.met).map((t) => `${r.file} ${t.name}`));
+  console.log(missed.length === 0 ? '\nAll targets met.' : `\nTargets not met (${missed.length}): ${missed.join('; ')}`);
+
+  const outDir = path.join(REPO_ROOT, 'bench', 'out');
+  fs.mkdirSync(outDir, { recursive: true });
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    marathon: load.note,
+    bigPlan: { ...BIG, bytes: Buffer.byteLength(bigText), read: summary },
+    corpusPresent: corpus !== undefined,
+    rows,
+    seconds: (Date.now() - started) / 1000,
+  };
+  fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`Wrote bench/out/results.json (${json.seconds.toFixed(1)} s in all).`);
+}
+
+main().catch((err: unknown) => {
+  // The bench reports figures; only a crash of the bench itself sets a failing exit code.
+  console.error(err);
+  process.exitCode = 1;
+});

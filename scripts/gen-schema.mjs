@@ -1,1 +1,0 @@
-// PLACEHOLDER: generates schemas/plan.schema.json (written in this session).

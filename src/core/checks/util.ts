@@ -1,0 +1,70 @@
+import { problem, type Hours, type Problem, type Severity } from '../model';
+
+/** The array itself, or an empty one when a malformed plan left it out. */
+export function list<T>(value: readonly T[] | null | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A usable 1-based line: the value when it is a positive integer, else 1. */
+export function safeLine(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
+}
+
+/** A problem on a whole line, with the line made safe. */
+export function at(code: string, severity: Severity, message: string, line: unknown): Problem {
+  return problem(code, severity, message, safeLine(line));
+}
+
+/** A finite number, or undefined. */
+export function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The hours a duration budgets: its `max` when a range, else its `min`; undefined when not numeric. */
+export function hoursValue(hours: Hours | undefined): number | undefined {
+  if (!hours) return undefined;
+  return finite(hours.max) ?? finite(hours.min);
+}
+
+/** `[low, high]` of a duration, or undefined when it is not numeric. */
+export function hoursSpan(hours: Hours | undefined): [number, number] | undefined {
+  if (!hours) return undefined;
+  const lo = finite(hours.min) ?? finite(hours.max);
+  const hi = finite(hours.max) ?? finite(hours.min);
+  return lo === undefined || hi === undefined ? undefined : [lo, hi];
+}
+
+/** `4`, `3.5`, `0.33` — hours for messages. */
+export function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
+}
+
+/** A duration for messages: `4 h` or `3-4 h`. */
+export function fmtSpan([lo, hi]: [number, number]): string {
+  return lo === hi ? `${fmt(lo)} h` : `${fmt(lo)}-${fmt(hi)} h`;
+}
+
+/** The text as a string ('' when it is not one). */
+export function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * An id reduced for comparison: trimmed, lower-cased, emphasis and `#` removed, leading zeros
+ * dropped (`024` and `24` are the same session; `0a` stays `0a`).
+ */
+export function idKey(raw: unknown): string {
+  return str(raw)
+    .trim()
+    .replace(/^[*_`]+|[*_`]+$/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/^#\s*/, '')
+    .replace(/^0+(?=\d)/, '');
+}
+
+/** Joins up to `max` items and says how many more there are. */
+export function joinSome(items: readonly string[], max = 5): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}

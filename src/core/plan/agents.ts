@@ -1,0 +1,89 @@
+import type { Agent } from '../model';
+
+// Words that describe how agents run rather than naming one: `(QA_TESTER × 3, parallel)`.
+const MODIFIER = /^(?:in\s{1,3})?(?:parallel|sequential(?:ly)?|in\s{1,3}sequence|serial|concurrent(?:ly)?|each|async|sync)$/i;
+
+/**
+ * Reads an agents line as plans write it:
+ * `3 (ARCHITECT, TOOLSMITH, QA_TESTER)` → three agents of count 1;
+ * `2 (QA_TESTER × 2)`, `3 (QA_TESTER × 3, parallel)`, `QA_TESTER x 2`, `2x QA_TESTER` → one role, counted;
+ * `ARCHITECT [opus]` / `ARCHITECT (opus)` → a role with a model;
+ * a bare count such as `3` → `[{ role: 'agent', count: 3 }]`.
+ * Runs in time linear in the text; never throws. Returns `[]` when the text names no agents.
+ */
+export function parseAgents(text: string): Agent[] {
+  let rest = text.trim();
+  const lead = /^(\d{1,4})\s{0,3}(?:agents?\b)?\s{0,3}[:\-–]?\s{0,3}/i.exec(rest);
+  let total: number | undefined;
+  if (lead && !/^\d{1,4}\s{0,3}[x×*]/i.test(rest)) {
+    total = Number(lead[1]);
+    rest = rest.slice(lead[0].length);
+  }
+  const listed = rest.startsWith('(') && closingOf(rest, 0) === rest.length - 1;
+  if (listed) rest = rest.slice(1, -1);
+  const agents: Agent[] = [];
+  for (const item of splitTopLevel(rest)) {
+    const agent = parseItem(item);
+    if (agent) agents.push(agent);
+  }
+  if (total === undefined) return agents;
+  if (agents.length === 0) return [{ role: 'agent', count: total }];
+  // `2 QA_TESTER`: a count before a single role counts that role.
+  const only = agents[0];
+  if (!listed && agents.length === 1 && only && only.count === 1) only.count = total;
+  return agents;
+}
+
+function parseItem(raw: string): Agent | undefined {
+  let s = raw.trim();
+  if (s === '' || MODIFIER.test(s)) return undefined;
+  let model: string | undefined;
+  const last = s[s.length - 1];
+  if (last === ']' || last === ')') {
+    const open = s.lastIndexOf(last === ']' ? '[' : '(');
+    if (open > 0) {
+      model = s.slice(open + 1, -1).trim() || undefined;
+      s = s.slice(0, open).trim();
+    }
+  }
+  let count = 1;
+  const before = /^(\d{1,4})\s{0,3}[x×*]?\s{0,3}/i.exec(s);
+  const after = /(?:^|\s)[xX]\s{0,3}(\d{1,4})$|[×*]\s{0,3}(\d{1,4})$/.exec(s);
+  if (after) {
+    count = Number(after[1] ?? after[2]);
+    s = s.slice(0, after.index).trim();
+  } else if (before && before[0].length < s.length) {
+    count = Number(before[1]);
+    s = s.slice(before[0].length).trim();
+  }
+  if (s === '' || /^\d+$/.test(s) || MODIFIER.test(s)) return undefined;
+  return model === undefined ? { role: s, count } : { role: s, count, model };
+}
+
+// Splits on `,`, `;` and ` + ` outside brackets, so `ARCHITECT (opus), QA` stays two items.
+function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if (depth === 0 && (c === ',' || c === ';' || c === '+')) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
+// The index of the bracket closing the one at `open`, or -1.
+function closingOf(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,147 @@
+import type { Hours, Status, Window } from '../../model';
+import { parseHours, parseWindow } from '../hours';
+import { plain, statusFromWords, stripMarkers } from './inline';
+
+/** What a heading opens. Sections are the named parts inside a session, stream or plan. */
+export type SectionKind =
+  | 'objectives'
+  | 'criteria'
+  | 'deliverables'
+  | 'terminals'
+  | 'agent-work'
+  | 'tasks'
+  | 'never-share'
+  | 'context'
+  | 'risks'
+  | 'timeline'
+  | 'checkpoints'
+  | 'dependencies'
+  | 'other';
+
+export type HeadingKind =
+  | { kind: 'session'; id: string; title: string; status?: Status; percent?: number }
+  | { kind: 'stream'; id: string; title: string; declaredTasks?: number }
+  | { kind: 'phase'; id: string; title: string; duration?: Hours; window?: Window; status?: Status }
+  | { kind: 'calendar'; id: string; title: string; window: Window }
+  | { kind: 'task'; id: string; title: string; status?: Status }
+  | { kind: 'terminal'; from: number; to: number; title: string }
+  | { kind: 'checkpoint'; title: string; window?: Window }
+  | { kind: 'section'; section: SectionKind; title: string };
+
+const SESSION =
+  /^(?:Burn\s+|CCW\s+|Marathon\s+)?Session[\s_]+#?([A-Za-z]{0,3}\d[\w.-]{0,30}?)[.:]?(?:\s*[:—–-]\s*|\s+|$)(.*)$/i;
+const STREAM = /^Stream\s+([A-Z0-9]{1,3})\s*(?:[:—–-]\s*(.*)|$)/i;
+const PHASE = /^Phase\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?|[IVX]{1,5})\s*(?:[:—–-]\s*(.*)|$)/i;
+const CALENDAR = /^((?:Days?|Weeks?)\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*[:—–-]\s*(.*)$/i;
+/** Task ids: `DEBT-001`, `FIX-006`, `SEC-001`, `T012`. */
+export const TASK_ID = /^(?:[A-Z][A-Z0-9]{1,12}-\d{1,5}[A-Za-z]?|T\d{1,5})$/;
+const TASK = /^([A-Z][A-Z0-9]{1,12}-\d{1,5}[A-Za-z]?|T\d{1,5})\s*[:—–-]\s*(.*)$/;
+const TERMINAL = /^Terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*[:—–-]\s*(.*)$/i;
+const PERCENT = /\(\s*(\d{1,3}(?:\.\d)?)\s*%\s*(?:complete[d]?)?\s*(?:[-–—,:]\s*([^)]{0,60}))?\)/i;
+const TRAILING_PAREN = /\(([^()]{1,60})\)\s*$/;
+
+/** Classifies a heading's text. `inPhase` marks headings nested in a numbered phase. */
+export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
+  const { status: marker, rest } = stripMarkers(raw);
+  // `1. Title`, `0a. Title` numbering in front of a heading is decoration.
+  const text = plain(rest).replace(/^\d{1,3}[a-z]?[.)]\s+/, '');
+
+  let m = SESSION.exec(text);
+  if (m) return session(m[1]!.replace(/[.-]+$/, ''), m[2] ?? '', marker);
+  if ((m = STREAM.exec(text))) {
+    const rest = m[2] ?? '';
+    const declared = /\((\d{1,6})\s+tasks?\)/i.exec(rest);
+    const title = rest.replace(/\s*\(\d{1,6}\s+tasks?\)\s*/i, ' ').trim();
+    return { kind: 'stream', id: m[1]!.toUpperCase(), title, ...(declared ? { declaredTasks: Number(declared[1]) } : {}) };
+  }
+  if ((m = PHASE.exec(text))) return phase(m[1]!, m[2] ?? '', marker);
+  if ((m = TASK.exec(text))) return { kind: 'task', id: m[1]!, title: m[2]!.trim(), ...(marker ? { status: marker } : {}) };
+  if ((m = TERMINAL.exec(text))) {
+    const from = Number(m[1]);
+    return { kind: 'terminal', from, to: m[2] !== undefined ? Number(m[2]) : from, title: m[3]!.trim() };
+  }
+  if (/checkpoint/i.test(text)) {
+    const window = parseWindow(text);
+    return { kind: 'checkpoint', title: text, ...(window ? { window } : {}) };
+  }
+  if (!inPhase && (m = CALENDAR.exec(text))) {
+    const window = parseWindow(m[1]!);
+    if (window) return { kind: 'calendar', id: m[1]!.replace(/\s+/g, ' '), title: m[2]!.trim(), window };
+  }
+  return { kind: 'section', section: sectionOf(text), title: text };
+}
+
+function session(id: string, rawTitle: string, marker: Status | undefined): HeadingKind {
+  let title = rawTitle.trim();
+  let status = marker;
+  let percent: number | undefined;
+  const p = PERCENT.exec(title);
+  if (p) {
+    percent = Math.min(100, Number(p[1]));
+    const words = p[2] ? statusFromWords(p[2]) : undefined;
+    if (words) status = words;
+    else if (!status) status = percent >= 100 ? 'done' : percent > 0 ? 'partial' : 'not-started';
+    title = (title.slice(0, p.index) + title.slice(p.index + p[0].length)).trim();
+  }
+  const tail = stripTrailingMarker(title);
+  if (tail.status && !status) status = tail.status;
+  title = tail.rest;
+  return {
+    kind: 'session',
+    id,
+    title,
+    ...(status ? { status } : {}),
+    ...(percent !== undefined ? { percent } : {}),
+  };
+}
+
+function phase(id: string, rawTitle: string, marker: Status | undefined): HeadingKind {
+  let title = rawTitle.trim();
+  let duration: Hours | undefined;
+  let window: Window | undefined;
+  const paren = TRAILING_PAREN.exec(title);
+  if (paren) {
+    const inner = paren[1]!;
+    window = /\b(?:weeks?|days?|hours?)\s+\d/i.test(inner) ? parseWindow(inner) : undefined;
+    const hours = parseHours(`(${inner})`);
+    if (window || hours?.min !== undefined) {
+      duration = hours;
+      title = title.slice(0, paren.index).trim();
+    }
+  }
+  const words = statusFromWords(title.replace(/^.*?\b(?:status)\b/i, ''));
+  const status = /\b(complete|completed|done|blocked|in progress)\b/i.test(title) ? words : marker === 'done' ? marker : undefined;
+  return {
+    kind: 'phase',
+    id: id.toLowerCase(),
+    title,
+    ...(duration ? { duration } : {}),
+    ...(window ? { window } : {}),
+    ...(status ? { status } : {}),
+  };
+}
+
+// A marker written after the title: `Session 024: Title ✅`.
+function stripTrailingMarker(title: string): { status?: Status; rest: string } {
+  const m = /\s*([✅✓✔❌✗⚠⏳🔄])\ufe0f?\s*$/u.exec(title);
+  if (!m) return { rest: title };
+  return { status: stripMarkers(m[1]!).status, rest: title.slice(0, m.index).trim() };
+}
+
+/** Which named part a heading or a bold label opens. */
+export function sectionOf(text: string): SectionKind {
+  const t = text.toLowerCase();
+  if (/never[\s-]*share|do not share|don't share|must not share|forbidden files|off[\s-]limits/.test(t)) return 'never-share';
+  if (/(?:files|context)\b.{0,30}\bshare|context files|shared context|context for|files to read/.test(t)) return 'context';
+  if (/success criteria|acceptance criteria|definition of done|exit criteria|done when|success checklist/.test(t)) return 'criteria';
+  if (/^(?:key\s+)?deliverables?\b|^outputs?\b|^artifacts?\b|deliverables/.test(t)) return 'deliverables';
+  if (/^(?:objectives?|goals?)\b|objectives/.test(t)) return 'objectives';
+  if (/terminal (?:allocation|assignment)|terminals? allocation/.test(t)) return 'terminals';
+  if (/agent work/.test(t)) return 'agent-work';
+  if (/\brisks?\b/.test(t)) return 'risks';
+  if (/timeline/.test(t)) return 'timeline';
+  if (/go\s*\/\s*no[\s-]go|checkpoints?|decision points/.test(t)) return 'checkpoints';
+  if (/^(?:dependencies|prerequisites|depends on)\b/.test(t)) return 'dependencies';
+  if (/task breakdown|^tasks?\b|work items/.test(t)) return 'tasks';
+  return 'other';
+}

@@ -1,0 +1,236 @@
+import type { Status } from '../../model';
+
+/**
+ * Inline pieces of a markdown plan line: status markers, `**Label:** value` fields, checkboxes,
+ * table cells, paths. Every pattern here is anchored or bounded so a line costs linear time.
+ */
+
+/** Status markers and what they claim, including the bare and emoji-presentation forms. */
+const MARKERS: [string, Status][] = [
+  ['✅', 'done'],
+  ['✔', 'done'],
+  ['✓', 'done'],
+  ['☑', 'done'],
+  ['❌', 'failed'],
+  ['✗', 'failed'],
+  ['✘', 'failed'],
+  ['⚠', 'partial'],
+  ['⏳', 'in-progress'],
+  ['🔄', 'in-progress'],
+  ['🚧', 'in-progress'],
+  ['⏸', 'pending'],
+  ['🔴', 'pending'],
+  ['🟡', 'pending'],
+  ['🟢', 'pending'],
+  ['🔵', 'pending'],
+];
+
+// Leading decoration: markers, emoji, variation selectors, spaces.
+const LEADING_DECOR = /^(?:[\s\u200d\ufe0f]|[\u2190-\u2bff]|[\u{1f000}-\u{1faff}])+/u;
+
+/** Splits leading markers off `text`: `✅ Session 024` → { status: 'done', rest: 'Session 024' }. */
+export function stripMarkers(text: string): { status?: Status; marker?: string; rest: string } {
+  const m = LEADING_DECOR.exec(text);
+  if (!m) return { rest: text };
+  const decor = m[0];
+  for (const [mark, status] of MARKERS) {
+    if (decor.includes(mark)) return { status, marker: mark, rest: text.slice(decor.length) };
+  }
+  return { rest: text.slice(decor.length) };
+}
+
+/** The status a short phrase claims: `BLOCKED`, `NOT STARTED`, `Complete`, `Merged`, `RESOLVED`. */
+export function statusFromWords(text: string): Status | undefined {
+  const t = text.toLowerCase();
+  if (/\bnot[\s_-]started\b|\bnot begun\b|\btodo\b/.test(t)) return 'not-started';
+  if (/\bblocked\b/.test(t)) return 'blocked';
+  if (/\bin[\s_-]progress\b|\bongoing\b|\bwip\b/.test(t)) return 'in-progress';
+  if (/\bpartial(?:ly)?\b|\bincomplete\b/.test(t)) return 'partial';
+  if (/\bfail(?:ed|ure)?\b|\babandoned\b/.test(t)) return 'failed';
+  if (/\bpending\b|\bready\b|\bplanned\b|\bqueued\b/.test(t)) return 'pending';
+  if (/\b(?:done|complete|completed|success|successful|merged|resolved|finished)\b/.test(t)) return 'done';
+  return undefined;
+}
+
+/** A field written `**Label:** value`, `**Label**: value`, `__Label:__ value`. */
+export interface Field {
+  label: string;
+  value: string;
+  /** 1-based column where the value starts. */
+  column: number;
+}
+
+const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
+
+/**
+ * Reads the fields of one line; several may share it (`**A:** x | **B:** y`). The line may be a
+ * blockquote (`> **Label:** v`) or a list item (`- **Label:** v`).
+ */
+export function readFields(line: string): Field[] {
+  if (!line.includes('**')) return [];
+  const body = line.replace(/^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, '');
+  if (!body.startsWith('**')) return [];
+  const offset = line.length - body.length;
+  const fields: Field[] = [];
+  const starts: { label: string; start: number; valueStart: number }[] = [];
+  FIELD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIELD.exec(body)) !== null) {
+    // Later fields must follow a `|` separator; otherwise bold text inside a value is not a field.
+    if (starts.length > 0 && !/\|\s*$/.test(body.slice(0, m.index))) continue;
+    starts.push({ label: m[1]!.trim(), start: m.index, valueStart: m.index + m[0].length });
+  }
+  if (starts.length === 0 || starts[0]!.start !== 0) return [];
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i]!;
+    const end = i + 1 < starts.length ? starts[i + 1]!.start : body.length;
+    const value = body.slice(s.valueStart, end).replace(/\s*\|\s*$/, '').trim();
+    fields.push({ label: s.label, value, column: offset + s.valueStart + 1 });
+  }
+  return fields;
+}
+
+/** A line that is only bold text: `**Terminal 1: Core Scheduling Tools (10 tasks)**`. */
+export function boldLine(line: string): string | undefined {
+  const m = /^\s{0,3}\*\*([^*]{1,200})\*\*:?\s*$/.exec(line);
+  return m ? m[1]!.trim() : undefined;
+}
+
+/** A list item: bullet or number, optional checkbox. `column` is the 1-based column of `[`. */
+export interface ListItem {
+  text: string;
+  indent: number;
+  ordered: boolean;
+  checkbox?: { done: boolean; column: number };
+}
+
+const LIST = /^(\s{0,12})(?:>\s?)?([-*+]|\d{1,4}[.)])\s+(.*)$/;
+
+export function readListItem(line: string): ListItem | undefined {
+  const m = LIST.exec(line);
+  if (!m) return undefined;
+  const indent = m[1]!.length;
+  const ordered = /\d/.test(m[2]!);
+  let text = m[3]!;
+  const cb = /^\[([ xX✓✔])\](?:\s+|$)/.exec(text);
+  if (cb) {
+    const column = line.length - text.length + 1;
+    text = text.slice(cb[0].length);
+    return { text, indent, ordered, checkbox: { done: cb[1] !== ' ', column } };
+  }
+  return { text, indent, ordered };
+}
+
+/** Splits a table row into trimmed cells; undefined when the line is not a row. */
+export function tableCells(line: string): string[] | undefined {
+  const t = line.trim();
+  if (!t.startsWith('|')) return undefined;
+  const inner = t.endsWith('|') && t.length > 1 ? t.slice(1, -1) : t.slice(1);
+  // Escaped pipes stay inside a cell.
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+export function isTableSeparator(line: string): boolean {
+  return /^\s{0,3}\|?\s{0,3}:?-{1,}:?\s{0,3}(?:\|\s{0,3}:?-{1,}:?\s{0,3})*\|?\s*$/.test(line);
+}
+
+/** Removes markdown emphasis, code ticks and links, keeping the words; code spans stay as written. */
+export function plain(text: string): string {
+  if (!/[*`[_]/.test(text)) return text.trim();
+  return text
+    .split(/(`[^`]{1,500}`)/)
+    .map((part, i) => (i % 2 === 1 ? part.slice(1, -1) : unemphasize(part)))
+    .join('')
+    .trim();
+}
+
+function unemphasize(text: string): string {
+  return text
+    .replace(/\[([^\]]{0,200})\]\([^)]{0,500}\)/g, '$1')
+    .replace(/\*\*|`/g, '')
+    .replace(/(?<![\w*])__(?=\S)([^_]{1,200})__(?!\w)/g, '$1')
+    .replace(/(?<![\w*/])\*(?=[^\s*])([^*]{1,200})\*(?![\w*])/g, '$1');
+}
+
+/** Backticked spans of a line, with their 1-based columns. */
+export function codeSpans(text: string): { code: string; column: number }[] {
+  const out: { code: string; column: number }[] = [];
+  const re = /`([^`]{1,500})`/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ code: m[1]!.trim(), column: m.index + 2 });
+  return out;
+}
+
+const EXT = /\.(?:[a-z0-9]{1,6})$/i;
+const PLACEHOLDER = /YYYY|MMDD|XXX|<[^>]{1,40}>|\{[a-z_]{1,40}\}|\.\.\.|…/;
+
+/** Does this token look like a path, glob or folder rather than a command or prose? */
+export function looksLikePath(token: string): boolean {
+  if (token.length === 0 || token.length > 300 || /\s/.test(token)) return false;
+  if (/^[a-z][a-z0-9+.-]{1,12}:\/\//i.test(token)) return false; // URLs
+  if (/^(?:GET|POST|PUT|DELETE|PATCH)$/.test(token)) return false;
+  if (/^\/api\//.test(token)) return false; // routes, not files
+  if (/[()=;$]/.test(token)) return false;
+  return token.includes('/') || EXT.test(token) || /[*?]/.test(token);
+}
+
+export interface PathToken {
+  path: string;
+  isGlob: boolean;
+  isPlaceholder: boolean;
+  isFolder: boolean;
+}
+
+export function describePath(path: string): PathToken {
+  const clean = path.replace(/^\.\//, '');
+  return {
+    path: clean,
+    isGlob: /[*?[\]{}]/.test(clean) && !/\{[a-z_]{1,40}\}/.test(clean),
+    isPlaceholder: PLACEHOLDER.test(clean) || /^PR #/.test(clean),
+    isFolder: clean.endsWith('/'),
+  };
+}
+
+/**
+ * The paths an item names: backticked paths first; else bare path-like words; else a `PR #…`
+ * placeholder. `file.py:function` references keep only the file.
+ */
+export function pathsIn(text: string): PathToken[] {
+  const spans = codeSpans(text).map((s) => s.code.replace(/:[A-Za-z_][\w]*$/, ''));
+  let found = spans.filter(looksLikePath);
+  if (found.length === 0 && spans.length === 0) {
+    found = text
+      .split(/\s+/)
+      .map((w) => w.replace(/^[("']+|[)"',.;:]+$/g, '').replace(/:[A-Za-z_][\w]*$/, ''))
+      .filter(isBarePath);
+  }
+  if (found.length === 0) {
+    const pr = /\bPR #(?:X{2,}|\d{1,6}|N{1,3}|\?{1,3})/.exec(text);
+    if (pr) return [{ path: pr[0], isGlob: false, isPlaceholder: /X|N|\?/.test(pr[0]), isFolder: false }];
+  }
+  return found.map(describePath);
+}
+
+// A path written without backticks must look unmistakably like one: an extension, a trailing
+// slash, or two slashes (`and/or`, `N-1/N-2` are words).
+function isBarePath(w: string): boolean {
+  if (!looksLikePath(w) || !/[a-z]/.test(w) || /^\d/.test(w) || /^(?:e\.g|i\.e|etc|vs)\.?$/i.test(w)) return false;
+  return EXT.test(w) || w.endsWith('/') || /\/.*\//.test(w);
+}
+
+/** `3-4`, `7`, `9 - 10` → a range; undefined otherwise. */
+export function numRange(text: string): { from: number; to: number } | undefined {
+  const m = /(\d{1,6})(?:\s{0,3}(?:-|–|—|−|to)\s{0,3}(\d{1,6}))?/.exec(text);
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  return { from, to: m[2] !== undefined ? Number(m[2]) : from };
+}
+
+/** A heading: level 1-6 and its text (closing `#`s removed). */
+export function readHeading(line: string): { level: number; text: string } | undefined {
+  if (line.charCodeAt(0) !== 35 && !/^ {1,3}#/.test(line)) return undefined;
+  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
+  if (!m) return undefined;
+  const text = line.slice(m[0].length).trim().replace(/(?:^|[ \t])#+$/, '').trim();
+  return { level: m[1]!.length, text };
+}

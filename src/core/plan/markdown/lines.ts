@@ -1,0 +1,303 @@
+import { problem, type Deliverable, type Plan, type Problem, type Session, type Status } from '../../model';
+import { parseAgents } from '../agents';
+import { parseHours, parseWindow } from '../hours';
+import { sectionOf, TASK_ID, type SectionKind } from './headings';
+import { pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem } from './inline';
+import { inside, taskHome, type Frame } from './scanner';
+
+/** The scanner's state, shared with the line handlers. */
+export interface Context {
+  plan: Plan;
+  problems: Problem[];
+  frames: Frame[];
+  /** A section opened by a bold label line (`**Deliverables:**`) until the next heading. */
+  labelSection: SectionKind | undefined;
+  /** The terminal a stream's bold line names (`**Terminal 1: …**`), for the tables under it. */
+  streamTerminal: number | undefined;
+  line: number;
+}
+
+const HOURS_LABEL = /^(?:duration|time|hours|budget|time budget|estimated?(?: time| hours| duration| effort)?|est\.? (?:hours|time)|planned hours)$/;
+const DEPENDS_LABEL = /depend|prereq|requires|blocked by/;
+const TERMINALS_LABEL = /^terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/i;
+const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?\s*\)/i;
+const TERMINAL_COUNT = /(\d{1,4})\s+(?:parallel\s+)?(?:CCW\s+|work\s+|agent\s+)?terminals?\b/i;
+const DEPENDS_PROSE = /\b(?:requires?|required|depends?\s+on|dependent\s+on|prerequisites?)\b/i;
+const TIMELINE = /^\s*(?:[-*]\s+)?(Hours?|Days?|Weeks?)\s+(\d{1,5})\s*(?:-|–|to)\s*(\d{1,5})\s*:\s*(.*)$/i;
+
+/** The section a line is read in: a bold label's, else the innermost heading's. */
+function section(ctx: Context): SectionKind | undefined {
+  if (ctx.labelSection) return ctx.labelSection;
+  const top = ctx.frames[ctx.frames.length - 1];
+  return top?.kind === 'section' ? top.section : undefined;
+}
+
+function anySection(ctx: Context, kind: SectionKind): boolean {
+  return ctx.labelSection === kind || ctx.frames.some((f) => f.kind === 'section' && f.section === kind);
+}
+
+/** A `**Label:** value` field, routed by its label and the open frames. */
+export function handleField(ctx: Context, f: Field, _line: string): void {
+  const label = plain(f.label).toLowerCase().replace(/[\s:]+$/, '');
+  const value = f.value;
+  const session = inside(ctx, 'session')?.obj;
+  const terminals = TERMINALS_LABEL.exec(label);
+  if (terminals && session) {
+    addTerminal(session, Number(terminals[1]), terminals[2], value, ctx.line);
+    return;
+  }
+  if (value === '') {
+    labelOpens(ctx, label);
+    return;
+  }
+  const text = plain(value);
+  if (session) return sessionField(ctx, session, label, value, text);
+  const phase = inside(ctx, 'phase')?.obj;
+  const task = inside(ctx, 'task')?.obj;
+  const checkpoint = inside(ctx, 'checkpoint')?.obj;
+  if (checkpoint && /decision/.test(label)) {
+    checkpoint.decision = text;
+    checkpoint.options = text.replace(/\?+$/, '').split(/\s+or\s+|\s*\/\s*|,\s*/i).map((s) => s.trim()).filter(Boolean);
+    return;
+  }
+  if (task) {
+    if (label === 'status') task.done = claimed(value) === 'done' ? true : task.done;
+    else if (/^files?$|^paths?$/.test(label)) task.files.push(...pathsIn(value).map((p) => p.path));
+    else if (DEPENDS_LABEL.test(label)) task.dependsOn.push(...refsIn(text, 'task'));
+    return;
+  }
+  if (phase) {
+    if (HOURS_LABEL.test(label) && !phase.duration) phase.duration = parseHours(text);
+    else if (DEPENDS_LABEL.test(label)) addUnique(phase.dependsOn, refsIn(text, 'phase'));
+    else if (label === 'status') setStatus(phase, claimed(value));
+    return;
+  }
+  if (inside(ctx, 'stream')) return;
+  // Plan metadata sits at the top of the plan: not in deeper sections such as a what-if.
+  if (ctx.frames.some((fr) => fr.level > 2)) return;
+  planField(ctx.plan, label, text);
+}
+
+function sessionField(ctx: Context, s: Session, label: string, value: string, text: string): void {
+  if (HOURS_LABEL.test(label)) {
+    if (s.hours) return;
+    s.hours = parseHours(text);
+    if (s.hours && s.hours.min === undefined) {
+      ctx.problems.push(problem('hours-unparsed', 'info', `"${text}" is not a length of time, so session ${s.id} has no budget. Write e.g. \`4 hours\` or \`3-4h\`.`, ctx.line));
+    }
+  } else if (label === 'branch') {
+    const span = /`([^`\s]{1,200})`/.exec(value);
+    const candidate = span ? span[1]! : /^\S{1,200}$/.test(text) ? text : undefined;
+    if (candidate && !/^[0-9a-f]{7,40}$/.test(candidate)) s.branch = candidate;
+  } else if (/^agents?$/.test(label)) {
+    s.agents = parseAgents(text);
+  } else if (label === 'status') {
+    setStatus(s, claimed(value));
+  } else if (DEPENDS_LABEL.test(label)) {
+    addUnique(s.dependsOn, refsIn(text, 'session'));
+  } else if (/^deliverables?$/.test(label)) {
+    s.deliverables.push(...deliverablesOf(value, ctx.line));
+  } else if (/^(?:objective|goal)s?$/.test(label)) {
+    s.objectives.push({ text, line: ctx.line });
+  }
+}
+
+function planField(plan: Plan, label: string, text: string): void {
+  if (/^(?:purpose|goal|mission)$/.test(label)) plan.purpose ??= text;
+  else if (/^(?:created|date|created on)$/.test(label)) plan.created ??= text;
+  else if (/^total(?: hours| duration| time| budget| estimated)?$|^(?:marathon )?duration$|^budget$/.test(label)) {
+    const hours = parseHours(text.split(/[,;]/)[0]!);
+    if (hours?.min !== undefined) plan.totalHours ??= hours;
+  }
+  if (/^total|tasks/.test(label)) {
+    const tasks = /(\d[\d,]{0,6})\s+(?:CCW\s+|parallel\s+)?tasks?\b/i.exec(text);
+    if (tasks) plan.totalTasks ??= Number(tasks[1]!.replace(/,/g, ''));
+  }
+  const terminals = TERMINAL_COUNT.exec(text);
+  if (terminals) plan.terminalCount ??= Number(terminals[1]);
+}
+
+function labelOpens(ctx: Context, label: string): void {
+  const kind = sectionOf(label);
+  // Sub-labels inside a file list (`**Core Understanding:**`) keep the list's meaning.
+  if (kind === 'other' && (anySection(ctx, 'context') || anySection(ctx, 'never-share'))) return;
+  ctx.labelSection = kind;
+}
+
+function addTerminal(s: Session, from: number, to: string | undefined, value: string, line: number): void {
+  const range = TASK_RANGE.exec(value);
+  const label = plain(value.replace(TASK_RANGE, '')).replace(/\s{2,}/g, ' ').trim();
+  s.terminals.push({
+    from,
+    to: to !== undefined ? Number(to) : from,
+    label,
+    line,
+    ...(range ? { tasks: { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) } } : {}),
+  });
+}
+
+/** The status an item claims by its marker or words (`✅`, `⚠️`, `PARTIAL`). */
+function claimed(text: string): Status | undefined {
+  const { status, rest } = stripMarkers(text.trim());
+  return status ?? statusFromWords(rest.slice(0, 40));
+}
+
+function setStatus(o: { status?: Status }, status: Status | undefined): void {
+  if (status && !o.status) o.status = status;
+}
+
+function addUnique(into: string[], ids: string[]): void {
+  for (const id of ids) if (!into.includes(id)) into.push(id);
+}
+
+/** Deliverables named by one list item or field value; one per path, or one without a path. */
+function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverable[] {
+  const { status, rest } = stripMarkers(raw.trim());
+  const claim = checked ? 'done' : status;
+  const text = plain(rest);
+  const paths = pathsIn(rest);
+  const base = { text, line, ...(claim ? { claimed: claim } : {}) };
+  if (paths.length === 0) return [{ ...base, isGlob: false, isPlaceholder: false, isFolder: false }];
+  return paths.map((p) => ({ ...base, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder }));
+}
+
+/**
+ * Ids a dependency phrase names: `Phases 1-3` → 1, 2, 3; `Session 024` → 024; `FIX-006`.
+ * `kind` decides what a bare number means.
+ */
+export function refsIn(text: string, kind: 'session' | 'phase' | 'task'): string[] {
+  const out: string[] = [];
+  const re = /\b(phases?|sessions?)\s+((?:[A-Za-z]{0,3}\d[\w.-]{0,30}?)(?:\s*(?:-|–|to|,|and|&)\s*[A-Za-z]{0,3}\d[\w.-]{0,30}?)*)(?=$|[\s,.;:)])/gi;
+  let m: RegExpExecArray | null;
+  let named = false;
+  while ((m = re.exec(text)) !== null) {
+    named = true;
+    const isPhase = m[1]!.toLowerCase().startsWith('phase');
+    if (isPhase !== (kind === 'phase') && kind !== 'task') continue;
+    for (const id of expandIds(m[2]!)) out.push(isPhase ? id.toLowerCase() : id);
+  }
+  for (const t of text.match(/\b[A-Z][A-Z0-9]{1,12}-\d{1,5}[A-Za-z]?\b/g) ?? []) if (TASK_ID.test(t)) out.push(t);
+  if (!named && out.length === 0) {
+    for (const w of text.split(/[\s,;]+/)) if (/^[A-Za-z]{0,3}\d[\w.-]{0,30}$/.test(w)) out.push(kind === 'phase' ? w.toLowerCase() : w);
+  }
+  return out;
+}
+
+function expandIds(list: string): string[] {
+  const out: string[] = [];
+  for (const part of list.split(/\s*(?:,|and|&)\s*/)) {
+    const r = /^(\d{1,4})\s*(?:-|–|to)\s*(\d{1,4})$/.exec(part.trim());
+    if (r && Number(r[2]) >= Number(r[1]) && Number(r[2]) - Number(r[1]) <= 100) {
+      for (let n = Number(r[1]); n <= Number(r[2]); n++) out.push(String(n).padStart(r[1]!.length, '0'));
+    } else if (part.trim() !== '') out.push(part.trim());
+  }
+  return out;
+}
+
+/** A list item, read by the section it sits in. */
+export function handleListItem(ctx: Context, item: ListItem, line: string): void {
+  if (/^\[\s{0,2}\]\S|^\[\]|^\[ {2,}\]/.test(item.text)) {
+    ctx.problems.push(problem('malformed-checkbox', 'warning', 'This looks like a checkbox but is not one: write `- [ ] text` (one space inside the brackets, one after).', ctx.line, 1, line.length + 1));
+  }
+  const sec = section(ctx);
+  const session = inside(ctx, 'session')?.obj;
+  const text = plain(item.text);
+  if (timeline(ctx, line)) return;
+  if (session) {
+    if (sec === 'terminals') {
+      const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*:\s*(.*)$/i.exec(text);
+      if (t) return addTerminal(session, Number(t[1]), t[2], t[3]!, ctx.line);
+    }
+    if (item.checkbox) {
+      if (sec === 'deliverables') session.deliverables.push(...deliverablesOf(item.text, ctx.line, item.checkbox.done));
+      else session.criteria.push({ text, done: item.checkbox.done, line: ctx.line, column: item.checkbox.column });
+      return;
+    }
+    if (sec === 'objectives') session.objectives.push({ text: stripMarkers(text).rest, line: ctx.line });
+    else if (sec === 'deliverables') session.deliverables.push(...deliverablesOf(item.text, ctx.line));
+    else if (sec === 'dependencies') addUnique(session.dependsOn, refsIn(text, 'session'));
+    else if (DEPENDS_PROSE.test(text)) addUnique(session.dependsOn, refsIn(text.slice(DEPENDS_PROSE.exec(text)!.index), 'session'));
+    return;
+  }
+  if (sec === 'never-share' || sec === 'context') return filePath(ctx, item.text, sec);
+  if (sec === 'risks') {
+    ctx.plan.risks.push({ text: stripMarkers(text).rest, line: ctx.line, ...riskLevel(ctx) });
+    return;
+  }
+  const phase = inside(ctx, 'phase')?.obj;
+  if (phase && (sec === 'dependencies' || DEPENDS_PROSE.test(text))) addUnique(phase.dependsOn, refsIn(dependsTail(text), 'phase'));
+}
+
+function dependsTail(text: string): string {
+  const m = DEPENDS_PROSE.exec(text);
+  return m ? text.slice(m.index) : text;
+}
+
+function riskLevel(ctx: Context): { level?: 'critical' | 'moderate' | 'low' } {
+  for (let i = ctx.frames.length - 1; i >= 0; i--) {
+    const f = ctx.frames[i]!;
+    if (f.kind !== 'section') continue;
+    const t = f.title.toLowerCase();
+    if (/critical|high|🔴/.test(t)) return { level: 'critical' };
+    if (/moderate|medium|🟡/.test(t)) return { level: 'moderate' };
+    if (/manageable|low|minor|🟢/.test(t)) return { level: 'low' };
+  }
+  return {};
+}
+
+function filePath(ctx: Context, raw: string, sec: 'never-share' | 'context'): void {
+  const body = raw.replace(/\s#\s.*$/, '').trim();
+  const spans = pathsIn(body);
+  const first = body.split(/\s+/)[0] ?? '';
+  const paths = spans.length > 0 ? spans.map((p) => p.path) : /^[\w.@*/-]{1,300}$/.test(first) && first !== '' ? [first] : [];
+  const into = sec === 'never-share' ? ctx.plan.neverShare : ctx.plan.contextFiles;
+  for (const path of paths) into.push({ path, line: ctx.line });
+}
+
+function timeline(ctx: Context, line: string): boolean {
+  const m = TIMELINE.exec(line);
+  if (!m || !/^hour/i.test(m[1]!) && !anySection(ctx, 'timeline')) return false;
+  const window = parseWindow(`${m[1]} ${m[2]}-${m[3]}`);
+  if (!window) return false;
+  const label = m[4]!.trim();
+  const sessions = [...label.matchAll(/\bSessions?\s+([A-Za-z]{0,3}\d[\w-]{0,30})/gi)].map((s) => s[1]!);
+  ctx.plan.timeline.push({ window, label, sessions, line: ctx.line });
+  return true;
+}
+
+/** A line inside a code fence: data only for file lists and timelines. */
+export function handleFenceLine(ctx: Context, line: string): void {
+  const sec = section(ctx);
+  if (sec === 'never-share' || sec === 'context') {
+    if (line.trim() !== '' && !/^\s*#/.test(line)) filePath(ctx, line.trim(), sec);
+    return;
+  }
+  timeline(ctx, line);
+}
+
+/** A paragraph line or a bold-only line. */
+export function handleProse(ctx: Context, line: string, bold: string | undefined): void {
+  const stream = inside(ctx, 'stream')?.obj;
+  if (bold !== undefined) {
+    const label = bold.replace(/:$/, '');
+    const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*([:|])?/i.exec(label);
+    if (stream && t) {
+      if (t[3] === ':' || (t[2] === undefined && t[3] !== '|')) ctx.streamTerminal = Number(t[1]);
+      else stream.terminals ??= { from: Number(t[1]), to: t[2] !== undefined ? Number(t[2]) : Number(t[1]) };
+      if (t[3] === '|' && t[2] === undefined) stream.terminals ??= { from: Number(t[1]), to: Number(t[1]) };
+      return;
+    }
+    if (!DEPENDS_PROSE.test(label)) {
+      labelOpens(ctx, label.toLowerCase());
+      return;
+    }
+  }
+  if (timeline(ctx, line)) return;
+  const text = plain(bold ?? line);
+  if (!DEPENDS_PROSE.test(text)) return;
+  const session = inside(ctx, 'session')?.obj;
+  const phase = inside(ctx, 'phase')?.obj;
+  if (session) addUnique(session.dependsOn, refsIn(dependsTail(text), 'session'));
+  else if (phase) addUnique(phase.dependsOn, refsIn(dependsTail(text), 'phase'));
+  else void taskHome;
+}

@@ -1,0 +1,255 @@
+import {
+  emptyPlan,
+  problem,
+  type Checkpoint,
+  type Phase,
+  type Plan,
+  type Problem,
+  type ReadResult,
+  type Session,
+  type Stream,
+  type Task,
+} from '../../model';
+import { repairMojibake } from '../mojibake';
+import { classifyHeading, type SectionKind } from './headings';
+import { boldLine, isTableSeparator, readFields, readHeading, readListItem, stripMarkers, tableCells } from './inline';
+import { handleField, handleListItem, handleProse, handleFenceLine, type Context } from './lines';
+import { classifyTable, overviewFromRow, taskFromRow, type TableKind } from './tables';
+
+/** One open heading: what it opened and the object it fills. */
+export type Frame =
+  | { level: number; kind: 'session'; obj: Session }
+  | { level: number; kind: 'stream'; obj: Stream }
+  | { level: number; kind: 'phase'; obj: Phase }
+  | { level: number; kind: 'task'; obj: Task }
+  | { level: number; kind: 'checkpoint'; obj: Checkpoint }
+  | { level: number; kind: 'section'; section: SectionKind; title: string };
+
+/** Splits text into lines: BOM removed, CRLF/CR/LF all accepted, mojibake repaired. */
+export function splitLines(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.split(/\r\n|\r|\n/).map(repairMojibake);
+}
+
+/**
+ * Reads a markdown plan with a line-oriented structural scan: headings open frames (session,
+ * stream, phase, named sections), and each line is read in the context of the open frames.
+ * Fenced code is never structure. Never throws on any input.
+ */
+export function scanMarkdown(text: string): ReadResult {
+  const plan = emptyPlan('markdown');
+  const problems: Problem[] = [];
+  const lines = splitLines(text);
+  const ctx: Context = { plan, problems, frames: [], labelSection: undefined, streamTerminal: undefined, line: 0 };
+  let fence: { char: string; len: number; line: number } | undefined;
+  let table: { kind: TableKind } | undefined;
+  let lastContent = 0;
+  let titleSet = false;
+
+  const close = (level: number) => {
+    while (ctx.frames.length > 0 && ctx.frames[ctx.frames.length - 1]!.level >= level) {
+      const f = ctx.frames.pop()!;
+      if (f.kind === 'session' || f.kind === 'stream' || f.kind === 'phase') f.obj.endLine = Math.max(f.obj.line, lastContent);
+    }
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const no = i + 1;
+    ctx.line = no;
+
+    // Fenced code: the content is data for some sections, never structure.
+    const fm = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (fm && fm[1]![0] === fence.char && fm[1]!.length >= fence.len && line.trim() === fm[1]) fence = undefined;
+      else handleFenceLine(ctx, line);
+      lastContent = no;
+      continue;
+    }
+    if (fm && !(fm[1]![0] === '`' && line.slice(fm[0].length).includes('`'))) {
+      fence = { char: fm[1]![0]!, len: fm[1]!.length, line: no };
+      table = undefined;
+      lastContent = no;
+      continue;
+    }
+
+    const trimmed = line.trim();
+    if (trimmed === '' || /^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed)) {
+      table = undefined;
+      continue;
+    }
+
+    const heading = readHeading(line);
+    if (heading) {
+      table = undefined;
+      ctx.labelSection = undefined;
+      ctx.streamTerminal = undefined;
+      if (!titleSet && heading.level === 1) {
+        plan.title = stripMarkers(heading.text).rest.trim();
+        titleSet = true;
+        close(1);
+        lastContent = no;
+        continue;
+      }
+      close(heading.level);
+      openHeading(ctx, heading.level, heading.text, no, line);
+      lastContent = no;
+      continue;
+    }
+    lastContent = no;
+
+    // Tables: a header row is recognised by the separator line under it.
+    const cells = tableCells(line);
+    if (cells) {
+      if (!table) {
+        const next = lines[i + 1];
+        if (next !== undefined && isTableSeparator(next)) {
+          table = { kind: classifyTable(cells) };
+          i++;
+        }
+        continue;
+      }
+      tableRow(ctx, table.kind, cells, no);
+      continue;
+    }
+    table = undefined;
+
+    const bold = boldLine(line);
+    const fields = bold === undefined ? readFields(line) : [];
+    if (fields.length > 0) {
+      for (const f of fields) handleField(ctx, f, line);
+      continue;
+    }
+    const item = readListItem(line);
+    if (item) {
+      handleListItem(ctx, item, line);
+      continue;
+    }
+    handleProse(ctx, line, bold);
+  }
+
+  if (fence) {
+    problems.push(problem('unclosed-fence', 'warning', 'This code fence is never closed, so the rest of the file is read as code.', fence.line, 1, 4));
+  }
+  close(0);
+  if (!titleSet) plan.title = firstHeadingText(lines) ?? '';
+  if (lines.every((l) => l.trim() === '')) {
+    problems.push(problem('empty-plan', 'warning', 'The file is empty: there is no plan to read.', 1));
+  } else if (plan.sessions.length + plan.streams.length + plan.phases.length + plan.tasks.length === 0) {
+    problems.push(
+      problem('no-plan-structure', 'info', 'No sessions, streams, phases or tasks found. Plans use headings like `## Session 024: Title`, `## Stream A: Title` or `## Phase 1: Title`.', 1),
+    );
+  }
+  plan.problems = problems;
+  return { plan, problems };
+}
+
+function firstHeadingText(lines: string[]): string | undefined {
+  for (const l of lines) {
+    const h = readHeading(l);
+    if (h) return stripMarkers(h.text).rest.trim();
+  }
+  return undefined;
+}
+
+function inside<K extends Frame['kind']>(ctx: Context, kind: K): Extract<Frame, { kind: K }> | undefined {
+  for (let i = ctx.frames.length - 1; i >= 0; i--) {
+    const f = ctx.frames[i]!;
+    if (f.kind === kind) return f as Extract<Frame, { kind: K }>;
+  }
+  return undefined;
+}
+
+function openHeading(ctx: Context, level: number, text: string, no: number, line: string): void {
+  const { plan } = ctx;
+  const h = classifyHeading(text, inside(ctx, 'phase') !== undefined);
+  switch (h.kind) {
+    case 'session': {
+      const obj: Session = {
+        id: h.id, title: h.title, agents: [], objectives: [], terminals: [], criteria: [], deliverables: [],
+        tasks: [], dependsOn: [], line: no, endLine: no,
+        ...(h.status ? { status: h.status } : {}),
+        ...(h.percent !== undefined ? { percent: h.percent } : {}),
+      };
+      plan.sessions.push(obj);
+      ctx.frames.push({ level, kind: 'session', obj });
+      return;
+    }
+    case 'stream': {
+      const obj: Stream = { id: h.id, title: h.title, tasks: [], line: no, endLine: no, ...(h.declaredTasks !== undefined ? { declaredTasks: h.declaredTasks } : {}) };
+      plan.streams.push(obj);
+      ctx.frames.push({ level, kind: 'stream', obj });
+      return;
+    }
+    case 'phase':
+    case 'calendar': {
+      const obj: Phase = { id: h.id, title: h.title, dependsOn: [], line: no, endLine: no };
+      if (h.kind === 'phase') {
+        if (h.duration) obj.duration = h.duration;
+        if (h.window) obj.window = h.window;
+        if (h.status) obj.status = h.status;
+      } else {
+        obj.window = h.window;
+      }
+      plan.phases.push(obj);
+      ctx.frames.push({ level, kind: 'phase', obj });
+      return;
+    }
+    case 'task':
+    case 'terminal': {
+      const obj: Task =
+        h.kind === 'task'
+          ? { id: h.id, title: h.title, files: [], dependsOn: [], line: no, ...(h.status === 'done' ? { done: true } : {}) }
+          : { id: String(h.from), title: h.title, files: [], dependsOn: [], terminal: h.from, line: no };
+      taskHome(ctx).push(obj);
+      ctx.frames.push({ level, kind: 'task', obj });
+      return;
+    }
+    case 'checkpoint': {
+      const obj: Checkpoint = { title: h.title, options: [], line: no, ...(h.window ? { window: h.window } : {}) };
+      plan.checkpoints.push(obj);
+      ctx.frames.push({ level, kind: 'checkpoint', obj });
+      return;
+    }
+    case 'section': {
+      // Inside a risk section, a sub-heading that names no level is itself a risk (`If Tests Fail`).
+      const risk = topSection(ctx) === 'risks' && h.section === 'other';
+      if (risk && !/\b(?:critical|moderate|manageable|high|medium|low|minor)\b/i.test(h.title)) {
+        plan.risks.push({ text: h.title, line: no });
+        ctx.frames.push({ level, kind: 'section', section: 'other', title: h.title });
+        return;
+      }
+      const section: SectionKind = risk ? 'risks' : h.section;
+      ctx.frames.push({ level, kind: 'section', section, title: h.title });
+      void line;
+      return;
+    }
+  }
+}
+
+/** The innermost named section, if the innermost frame is one. */
+export function topSection(ctx: Context): SectionKind | undefined {
+  const top = ctx.frames[ctx.frames.length - 1];
+  return top?.kind === 'section' ? top.section : undefined;
+}
+
+/** Where a task found here belongs: the open stream, else the open session, else the plan. */
+export function taskHome(ctx: Context): Task[] {
+  for (let i = ctx.frames.length - 1; i >= 0; i--) {
+    const f = ctx.frames[i]!;
+    if (f.kind === 'stream' || f.kind === 'session') return f.obj.tasks;
+  }
+  return ctx.plan.tasks;
+}
+
+function tableRow(ctx: Context, kind: TableKind, cells: string[], no: number): void {
+  if (kind.kind === 'tasks') {
+    const task = taskFromRow(kind, cells, no, ctx.streamTerminal);
+    if (task) taskHome(ctx).push(task);
+  } else if (kind.kind === 'overview' && !inside(ctx, 'session')) {
+    const row = overviewFromRow(kind, cells, no);
+    if (row && !ctx.plan.overview.some((r) => r.session === row.session)) ctx.plan.overview.push(row);
+  }
+}
+
+export { inside };

@@ -1,0 +1,113 @@
+import type { OverviewRow, Task } from '../../model';
+import { parseHours } from '../hours';
+import { TASK_ID } from './headings';
+import { numRange, pathsIn, plain, stripMarkers } from './inline';
+
+/** How a table's columns map to meaning, decided once from its header row. */
+export type TableKind =
+  | { kind: 'tasks'; id: number; title: number; files: number[]; status?: number; terminal?: number; depends?: number; headers: string[] }
+  | { kind: 'overview'; session: number; title: number; hours: number }
+  | { kind: 'other' };
+
+const ID_HEADER = /^(?:#|no\.?|id|task\s*(?:id|#)|item|ref)$/;
+const TITLE_HEADER = /task|service|component|feature|module|scenario|audit area|title|description|item|name|focus|work|goal/;
+const FILE_HEADER = /file|path|location|deliverable/;
+const STATUS_HEADER = /status|state|→/;
+const TERMINAL_HEADER = /^(?:terminals?|term\.?|terminal #)$/;
+const DEPENDS_HEADER = /depend|blocked by|requires|prereq|after/;
+const HOURS_HEADER = /hour|est|duration|time|budget|planned/;
+
+/** Maps a header row to a table kind by the meaning of its column names. */
+export function classifyTable(header: string[]): TableKind {
+  const h = header.map((c) => plain(c).toLowerCase());
+  const sessionCol = h.findIndex((c) => /^sessions?(?:\s*(?:id|#))?$/.test(c));
+  if (sessionCol >= 0) {
+    const hours = h.findIndex((c, i) => i !== sessionCol && HOURS_HEADER.test(c) && !/actual/.test(c));
+    if (hours >= 0) {
+      const title = h.findIndex((c, i) => i !== sessionCol && /focus|title|name|theme|goal|description|topic/.test(c));
+      return { kind: 'overview', session: sessionCol, hours, title: title >= 0 ? title : -1 };
+    }
+    return { kind: 'other' };
+  }
+  if (h.length < 2 || !ID_HEADER.test(h[0]!)) return { kind: 'other' };
+  const used = new Set<number>([0]);
+  const find = (re: RegExp): number | undefined => {
+    const i = h.findIndex((c, j) => !used.has(j) && re.test(c));
+    if (i < 0) return undefined;
+    used.add(i);
+    return i;
+  };
+  const status = find(STATUS_HEADER);
+  const terminal = find(TERMINAL_HEADER);
+  const depends = find(DEPENDS_HEADER);
+  const files: number[] = [];
+  for (let f = find(FILE_HEADER); f !== undefined; f = find(FILE_HEADER)) files.push(f);
+  const title = find(TITLE_HEADER) ?? firstUnused(h.length, used);
+  return {
+    kind: 'tasks',
+    id: 0,
+    title,
+    files,
+    headers: header.map((c) => plain(c)),
+    ...(status !== undefined ? { status } : {}),
+    ...(terminal !== undefined ? { terminal } : {}),
+    ...(depends !== undefined ? { depends } : {}),
+  };
+}
+
+function firstUnused(n: number, used: Set<number>): number {
+  for (let i = 0; i < n; i++) if (!used.has(i)) return i;
+  return 0;
+}
+
+const CHECKED = /\[[xX✓✔]\]/;
+
+/** A task from one row of a task table; undefined for rows that are not tasks (totals, blanks). */
+export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: string[], line: number, terminal?: number): Task | undefined {
+  const idCell = plain(stripMarkers(cells[t.id] ?? '').rest).replace(/^\[[ xX]\]\s*/, '');
+  if (!/^\d{1,6}$/.test(idCell) && !TASK_ID.test(idCell)) return undefined;
+  const files: string[] = [];
+  for (const i of t.files) for (const p of pathsIn(cells[i] ?? '')) files.push(p.path);
+  const task: Task = { id: idCell, title: plain(cells[t.title] ?? ''), files, dependsOn: [], line };
+  if (t.status !== undefined) {
+    const raw = plain(cells[t.status] ?? '');
+    const parts = raw.split(/\s*(?:→|->|⇒|=>)\s*/);
+    if (raw !== '') task.status = parts.length > 1 ? { from: parts[0]!, to: parts.slice(1).join(' → ') } : { from: raw };
+    const marked = stripMarkers(cells[t.status] ?? '').status;
+    if (marked === 'done') task.done = true;
+  }
+  if (t.terminal !== undefined) {
+    const r = numRange(cells[t.terminal] ?? '');
+    if (r) task.terminal = r.from;
+  } else if (terminal !== undefined) {
+    task.terminal = terminal;
+  }
+  if (t.depends !== undefined) {
+    task.dependsOn = (cells[t.depends] ?? '')
+      .split(/[,;\s]+/)
+      .map((s) => plain(s).replace(/^#/, ''))
+      .filter((s) => /^\d{1,6}$/.test(s) || TASK_ID.test(s));
+  }
+  if (cells.some((c) => CHECKED.test(c))) task.done = true;
+  const extra: Record<string, string> = {};
+  t.headers.forEach((h, i) => {
+    if (i === t.id || i === t.title || i === t.status || i === t.terminal || i === t.depends || t.files.includes(i)) return;
+    const v = cells[i];
+    if (v !== undefined && v !== '') extra[h || `column ${i + 1}`] = plain(v);
+  });
+  if (Object.keys(extra).length > 0) task.extra = extra;
+  return task;
+}
+
+/** A row of the overview table; undefined for total rows and rows without a session id. */
+export function overviewFromRow(t: Extract<TableKind, { kind: 'overview' }>, cells: string[], line: number): OverviewRow | undefined {
+  const id = plain(stripMarkers(cells[t.session] ?? '').rest).replace(/^session\s+/i, '');
+  if (!/^[A-Za-z]{0,3}\d[\w.-]{0,30}$/.test(id)) return undefined;
+  const hours = parseHours(plain(cells[t.hours] ?? ''));
+  return {
+    session: id,
+    title: t.title >= 0 ? plain(cells[t.title] ?? '') : '',
+    ...(hours ? { hours } : {}),
+    line,
+  };
+}

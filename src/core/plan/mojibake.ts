@@ -1,0 +1,123 @@
+/**
+ * Repairs mojibake: UTF-8 bytes that were decoded as Windows-1252 (`âœ…` for ✅, `â†’` for →)
+ * or as Mac Roman (`‚Üí` for →, `üî¥` for 🔴 with the lead byte lost). Real plan files arrive
+ * like this; each suspicious run is re-encoded to bytes and decoded as UTF-8, and kept only when
+ * that decodes cleanly, so correct text is never changed.
+ */
+
+// Windows-1252 bytes 0x80-0x9F that differ from Latin-1.
+const CP1252_HIGH: Record<number, number> = {
+  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86,
+  0x2021: 0x87, 0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c,
+  0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95,
+  0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
+  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+};
+
+// Mac Roman bytes 0x80-0xFF, in order.
+const MAC_ROMAN =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+const MAC_BYTE = new Map<number, number>();
+for (let i = 0; i < MAC_ROMAN.length; i++) MAC_BYTE.set(MAC_ROMAN.charCodeAt(i), 0x80 + i);
+// Byte 0xF0 is the Apple logo, which some converters write as the private-use U+F8FF.
+MAC_BYTE.set(0xf8ff, 0xf0);
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Cheap test: could this line hold mojibake at all? */
+const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]|[\u201a\u00fc\u00d4\u00c3\u00e2][\u0080-\u2122]/;
+
+function cp1252Byte(code: number): number | undefined {
+  if (code >= 0x80 && code <= 0xff) return code;
+  return CP1252_HIGH[code];
+}
+
+function macByte(code: number): number | undefined {
+  return MAC_BYTE.get(code);
+}
+
+// Re-encodes the longest run of code-page characters starting at `start` and decodes it as UTF-8.
+function tryRun(
+  line: string,
+  start: number,
+  toByte: (code: number) => number | undefined,
+  leadPrefix: number[] = [],
+): { text: string; end: number } | undefined {
+  const bytes: number[] = [...leadPrefix];
+  let end = start;
+  while (end < line.length) {
+    const b = toByte(line.charCodeAt(end));
+    if (b === undefined) break;
+    bytes.push(b);
+    end++;
+  }
+  // Shrink from the right until the bytes decode: a run may end in a real Latin-1 letter.
+  for (let stop = bytes.length; stop > leadPrefix.length; stop--) {
+    const slice = bytes.slice(0, stop);
+    if (!slice.some((b) => b >= 0x80)) return undefined;
+    try {
+      const text = decoder.decode(Uint8Array.from(slice));
+      if (/[\u0080-\u009f\ufffd]/.test(text)) continue;
+      return { text, end: start + stop - leadPrefix.length };
+    } catch {
+      // Not valid UTF-8 at this length: try a shorter run.
+    }
+  }
+  return undefined;
+}
+
+// Windows-1252 has no character for bytes 0x81 0x8D 0x8F 0x90 0x9D, so decoders drop them and the
+// generic repair cannot know which byte went missing. These are the markers seen in real files.
+const DROPPED_BYTE_FORMS: [RegExp, string][] = [
+  [/\u00e2\u00b3/g, '\u23f3'], // ⏳ E2 8F B3
+  [/\u00e2\u0152/g, '\u274c'], // ❌ E2 9D 8C
+  [/\u00ef\u00b8(?!\u008f)/g, '\ufe0f'], // variation selector EF B8 8F, as in ⚠️
+];
+
+/** Returns the line with mojibake runs repaired, or the same string when there are none. */
+export function repairMojibake(line: string): string {
+  if (!SUSPECT.test(line)) return line;
+  for (const [form, good] of DROPPED_BYTE_FORMS) line = line.replace(form, good);
+  let out = '';
+  let i = 0;
+  let changed = false;
+  while (i < line.length) {
+    const code = line.charCodeAt(i);
+    if (code < 0x80) {
+      out += line[i];
+      i++;
+      continue;
+    }
+    const fixed = repairAt(line, i);
+    if (fixed) {
+      out += fixed.text;
+      i = fixed.end;
+      changed = true;
+    } else {
+      out += line[i];
+      i++;
+    }
+  }
+  return changed ? out : line;
+}
+
+function repairAt(line: string, i: number): { text: string; end: number } | undefined {
+  const code = line.charCodeAt(i);
+  // UTF-8 lead bytes are 0xC2-0xF4 in both code pages' Latin-1 positions.
+  if (code >= 0xc2 && code <= 0xf4) {
+    const run = tryRun(line, i, cp1252Byte);
+    if (run && run.end - i >= 2) return run;
+  }
+  const mac = macByte(code);
+  if (mac === undefined) return undefined;
+  if (mac >= 0xc2 && mac <= 0xf4) {
+    const run = tryRun(line, i, macByte);
+    if (run && run.end - i >= 2) return run;
+  }
+  // Mac Roman has no character for byte 0xF0, so 4-byte emoji lose their lead byte (`üî¥`).
+  if (mac >= 0x80 && mac <= 0xbf) {
+    const run = tryRun(line, i, macByte, [0xf0]);
+    if (run && run.end - i >= 3) return run;
+  }
+  return undefined;
+}

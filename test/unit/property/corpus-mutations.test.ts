@@ -1,0 +1,29 @@
+// Property: real documents, randomly damaged, still read without a throw into a valid plan.
+import fc from 'fast-check';
+import { readCorpus } from '../../../bench/corpus';
+import { assertReadsCleanly } from './invariants';
+import { applyMutations, mutations } from './mutations';
+
+const RUNS_PER_FILE = 40;
+const corpus = readCorpus();
+
+describe('property: mutated corpus documents', function () {
+  if (!corpus) {
+    it('corpus files', function () {
+      console.log('    corpus absent (../shared/corpus): mutated-corpus properties skipped');
+      this.skip();
+    });
+    return;
+  }
+  for (const doc of corpus) {
+    it(`${doc.name}: reads cleanly as is and after random edits`, function () {
+      assertReadsCleanly(doc.text, doc.name);
+      fc.assert(
+        fc.property(mutations, (ms) => {
+          assertReadsCleanly(applyMutations(doc.text, ms), doc.name);
+        }),
+        { numRuns: RUNS_PER_FILE },
+      );
+    });
+  }
+});
