@@ -37,7 +37,7 @@ function benchOne(
   file: string,
   text: string,
   plans: Record<'marathon' | 'markdownIt' | 'markdownlint', RunPlan>,
-  tools: { checkPlan?: CheckPlanFn; md: MarkdownIt; lint: LintFn },
+  tools: { checkPlan?: CheckPlanFn; md: { parse(src: string, env: object): unknown }; lint: LintFn },
   targets: (row: Omit<Row, 'targets'>) => Target[],
   warmText: string = text,
 ): Row {

@@ -13,7 +13,7 @@ const MODIFIER = /^(?:in\s{1,3})?(?:parallel|sequential(?:ly)?|in\s{1,3}sequence
  */
 export function parseAgents(text: string): Agent[] {
   let rest = text.trim();
-  const lead = /^(\d{1,4})\s{0,3}(?:agents?\b)?\s{0,3}[:\-–]?\s{0,3}/i.exec(rest);
+  const lead = /^(\d{1,4})(?=[\s(:]|$)\s{0,3}(?:agents?\b)?\s{0,3}[:\-–]?\s{0,3}/i.exec(rest);
   let total: number | undefined;
   if (lead && !/^\d{1,4}\s{0,3}[x×*]/i.test(rest)) {
     total = Number(lead[1]);
@@ -47,7 +47,7 @@ function parseItem(raw: string): Agent | undefined {
     }
   }
   let count = 1;
-  const before = /^(\d{1,4})\s{0,3}[x×*]?\s{0,3}/i.exec(s);
+  const before = /^(\d{1,4})(?:\s{0,3}[x×*]\s{0,3}|\s{1,3})/i.exec(s);
   const after = /(?:^|\s)[xX]\s{0,3}(\d{1,4})$|[×*]\s{0,3}(\d{1,4})$/.exec(s);
   if (after) {
     count = Number(after[1] ?? after[2]);

@@ -110,13 +110,10 @@ class Builder {
     });
   }
 
+  // `column` is the `[` of a `"[x] …"` item, else the item's first column (`text:` of a map).
   criterion(c: In<typeof CriterionInputSchema>, p: Path): Criterion {
     const r = this.nodes.range(this.nodes.locate(p).node);
-    if (typeof c !== 'string') {
-      const done = this.nodes.locate([...p, 'done']);
-      const column = done.depth === p.length + 1 ? this.nodes.range(done.node).column : r.column;
-      return { text: c.text, done: c.done ?? false, line: r.line, column };
-    }
+    if (typeof c !== 'string') return { text: c.text, done: c.done ?? false, line: r.line, column: r.column };
     const box = /^\s{0,8}\[([ xX✓✔]?)\]\s*/.exec(c);
     if (!box) return { text: c.trim(), done: false, line: r.line, column: r.column };
     const at = this.nodes.sourceText(this.nodes.locate(p).node).indexOf('[');

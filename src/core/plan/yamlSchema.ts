@@ -9,12 +9,14 @@ import { StatusSchema } from '../model';
  * Unknown keys are not rejected here: the reader reports them as warnings (yamlWalk.ts `unknownKeys`).
  */
 
+// No regex flags below: they become JSON Schema `pattern`s, which have none.
+
 /** `1-3`, `4`, `T1-T3`, `Terminals 1-3`: the part of a terminal line before the colon. */
-export const TERMINAL_RANGE = /^\s{0,3}(?:terminals?\s{0,3}|T)?(\d{1,4})(?:\s{0,3}[-–]\s{0,3}T?(\d{1,4}))?\s{0,3}$/i;
+export const TERMINAL_RANGE = /^\s{0,3}(?:[Tt]erminals?\s{0,3}|TERMINALS?\s{0,3}|T)?(\d{1,4})(?:\s{0,3}[-–]\s{0,3}T?(\d{1,4}))?\s{0,3}$/;
 /** `1-3: Core scheduling tools (tasks 1-10)` */
-export const TERMINAL_LINE = /^\s{0,3}(?:terminals?\s{0,3}|T)?(\d{1,4})(?:\s{0,3}[-–]\s{0,3}T?(\d{1,4}))?\s{0,3}:/i;
+export const TERMINAL_LINE = /^\s{0,3}(?:[Tt]erminals?\s{0,3}|TERMINALS?\s{0,3}|T)?(\d{1,4})(?:\s{0,3}[-–]\s{0,3}T?(\d{1,4}))?\s{0,3}:/;
 /** `Hour 0-4`, `Week 2`, `Days 1-2` */
-export const WINDOW_TEXT = /^\s{0,3}(?:hour|day|week)s?\s{1,3}\d/i;
+export const WINDOW_TEXT = /^\s{0,3}(?:[Hh]ours?|HOURS?|[Dd]ays?|DAYS?|[Ww]eeks?|WEEKS?)\s{1,3}\d/;
 /** `1-10`, `7` */
 export const RANGE_TEXT = /^\s{0,3}\d{1,6}(?:\s{0,3}[-–]\s{0,3}\d{1,6})?\s{0,3}$/;
 

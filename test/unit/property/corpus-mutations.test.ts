@@ -16,11 +16,14 @@ describe('property: mutated corpus documents', function () {
     return;
   }
   for (const doc of corpus) {
-    it(`${doc.name}: reads cleanly as is and after random edits`, function () {
+    it(`${doc.name}: reads cleanly as is and after random edits (as markdown and as YAML)`, function () {
       assertReadsCleanly(doc.text, doc.name);
+      assertReadsCleanly(doc.text, 'x.marathon.yaml');
       fc.assert(
         fc.property(mutations, (ms) => {
-          assertReadsCleanly(applyMutations(doc.text, ms), doc.name);
+          const text = applyMutations(doc.text, ms);
+          assertReadsCleanly(text, doc.name);
+          assertReadsCleanly(text, 'x.marathon.yaml');
         }),
         { numRuns: RUNS_PER_FILE },
       );
