@@ -76,7 +76,7 @@ describe('corpus (../shared/corpus, read in place)', function () {
       const s = session(plan, '024');
       assert.equal(s.title, 'MCP Tool Completion');
       assert.equal(s.branch, 'claude/session-024-mcp-tools');
-      assert.deepEqual(s.hours, { text: '4 hours', min: 4, max: 4, unit: 'hours' });
+      assert.deepEqual(s.hours, { text: '4 hours', min: 4, max: 4, unit: 'hours', line: s.line + 2 });
       assert.deepEqual(s.agents.map((a) => a.role), ['ARCHITECT', 'TOOLSMITH', 'QA_TESTER']);
       assert.equal(s.objectives.length, 3);
       assert.deepEqual(

@@ -4,10 +4,11 @@ import { at, fmt, hoursValue, joinSome, list, safeLine, str } from './util';
 const EPSILON = 1e-9;
 
 /**
- * The line the plan's total is reported on. The model has no line for `totalHours`, so this is
- * the line after the overview table (where `**Total:** 36 hours` usually sits), else line 1.
+ * The line the plan's total is reported on: where it is written, else the line after the overview
+ * table (where `**Total:** 36 hours` usually sits), else line 1.
  */
 export function totalHoursLine(plan: Plan): number {
+  if (plan.totalHours?.line !== undefined) return safeLine(plan.totalHours.line);
   const rows = list(plan.overview);
   const last = rows[rows.length - 1];
   return last ? safeLine(last.line) + 1 : 1;

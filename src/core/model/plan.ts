@@ -19,6 +19,8 @@ export const HoursSchema = z.object({
   /** The unit the text used; days count 8 working hours, weeks 40. */
   unit: z.enum(['minutes', 'hours', 'days', 'weeks']).optional(),
   approximate: z.boolean().optional(),
+  /** The line the duration was written on, when it has one of its own. */
+  line: line.optional(),
 });
 export type Hours = z.infer<typeof HoursSchema>;
 

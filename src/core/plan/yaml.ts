@@ -35,7 +35,8 @@ export function readYamlPlan(text: string): ReadResult {
 
 function read(text: string, problems: Problem[]): Plan {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'silent', uniqueKeys: true });
+  // logLevel 'error': a second document is still an error, but nothing is written to the console.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error', uniqueKeys: true });
   const nodes = new YamlNodes(text, lines, doc);
   for (const e of doc.errors) problems.push(syntaxProblem(e, 'error', nodes, text));
   for (const w of doc.warnings) problems.push(syntaxProblem(w, 'warning', nodes, text));

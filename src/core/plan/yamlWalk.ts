@@ -167,6 +167,7 @@ export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
+  if (v instanceof Uint8Array) return 'binary data';
   if (typeof v === 'object') return 'a map';
   if (typeof v === 'string') return `text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
   if (typeof v === 'number') return `the number ${v}`;

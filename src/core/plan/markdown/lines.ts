@@ -67,7 +67,7 @@ export function handleField(ctx: Context, f: Field, _line: string): void {
     return;
   }
   if (phase) {
-    if (HOURS_LABEL.test(label) && !phase.duration) phase.duration = parseHours(text);
+    if (HOURS_LABEL.test(label) && !phase.duration) phase.duration = withLine(parseHours(text), ctx.line);
     else if (DEPENDS_LABEL.test(label)) addUnique(phase.dependsOn, refsIn(text, 'phase'));
     else if (label === 'status') setStatus(phase, claimed(value));
     return;
@@ -75,13 +75,17 @@ export function handleField(ctx: Context, f: Field, _line: string): void {
   if (inside(ctx, 'stream')) return;
   // Plan metadata sits at the top of the plan: not in deeper sections such as a what-if.
   if (ctx.frames.some((fr) => fr.level > 2)) return;
-  planField(ctx.plan, label, text);
+  planField(ctx.plan, label, text, ctx.line);
+}
+
+function withLine<T extends object>(o: T | undefined, line: number): (T & { line: number }) | undefined {
+  return o ? { ...o, line } : undefined;
 }
 
 function sessionField(ctx: Context, s: Session, label: string, value: string, text: string): void {
   if (HOURS_LABEL.test(label)) {
     if (s.hours) return;
-    s.hours = parseHours(text);
+    s.hours = withLine(parseHours(text), ctx.line);
     if (s.hours && s.hours.min === undefined) {
       ctx.problems.push(problem('hours-unparsed', 'info', `"${text}" is not a length of time, so session ${s.id} has no budget. Write e.g. \`4 hours\` or \`3-4h\`.`, ctx.line));
     }
@@ -102,12 +106,12 @@ function sessionField(ctx: Context, s: Session, label: string, value: string, te
   }
 }
 
-function planField(plan: Plan, label: string, text: string): void {
+function planField(plan: Plan, label: string, text: string, line: number): void {
   if (/^(?:purpose|goal|mission)$/.test(label)) plan.purpose ??= text;
   else if (/^(?:created|date|created on)$/.test(label)) plan.created ??= text;
   else if (/^total(?: hours| duration| time| budget| estimated)?$|^(?:marathon )?duration$|^budget$/.test(label)) {
     const hours = parseHours(text.split(/[,;]/)[0]!);
-    if (hours?.min !== undefined) plan.totalHours ??= hours;
+    if (hours?.min !== undefined) plan.totalHours ??= { ...hours, line };
   }
   if (/^total|tasks/.test(label)) {
     const tasks = /(\d[\d,]{0,6})\s+(?:CCW\s+|parallel\s+)?tasks?\b/i.exec(text);
