@@ -14,9 +14,9 @@ const CP1252_HIGH: Record<number, number> = {
   0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
 };
 
-// Mac Roman bytes 0x80-0xFF, in order.
+// Mac Roman bytes 0x80-0xFF, in order (128 characters: 0xCA is a no-break space, 0xF0 the Apple logo).
 const MAC_ROMAN =
-  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
 const MAC_BYTE = new Map<number, number>();
 for (let i = 0; i < MAC_ROMAN.length; i++) MAC_BYTE.set(MAC_ROMAN.charCodeAt(i), 0x80 + i);
 // Byte 0xF0 is the Apple logo, which some converters write as the private-use U+F8FF.
@@ -24,8 +24,12 @@ MAC_BYTE.set(0xf8ff, 0xf0);
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Cheap test: could this line hold mojibake at all? */
-const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]|[\u201a\u00fc\u00d4\u00c3\u00e2][\u0080-\u2122]/;
+/**
+ * Cheap test: could this line hold mojibake at all? The second part covers Mac Roman lead bytes
+ * (`‚` E2, `Ô` EF, `√` C3, `¬` C2, `ü` for an emoji that lost its F0), whose continuation bytes
+ * include math signs up to `≥` U+2265.
+ */
+const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]|[\u201a\u00fc\u00d4\u00c3\u00e2\u221a\u00ac][\u0080-\u2265]/;
 
 function cp1252Byte(code: number): number | undefined {
   if (code >= 0x80 && code <= 0xff) return code;

@@ -11,6 +11,8 @@ import {
 
 /** How many alias expansions a document may make before it is refused (a "billion laughs" guard). */
 const MAX_ALIAS_COUNT = 1000;
+/** Salvaging starts here so a plan without a valid title still yields its sessions. */
+const SALVAGE_SCHEMA = PlanAuthoringSchema.partial();
 
 /**
  * Reads a YAML plan (`*.marathon.yaml`, `marathon.yaml`, `*.yml`) into the model. Never throws:
@@ -66,7 +68,7 @@ function read(text: string, problems: Problem[]): Plan {
     const message = `Unknown key "${u.key}"${where} is ignored.${hint ? ` Did you mean "${hint}"?` : ` Known keys: ${u.known.join(', ')}.`}`;
     problems.push(at('yaml-unknown-key', 'warning', message, range));
   }
-  const kept = salvage(PlanAuthoringSchema.partial(), raw);
+  const kept = salvage(SALVAGE_SCHEMA, raw);
   if (!kept.ok) return emptyPlan('yaml');
   return { ...buildPlan(kept.value as Loose<Partial<PlanAuthoring>>, nodes), problems: [] };
 }

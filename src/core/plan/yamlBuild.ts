@@ -30,7 +30,7 @@ export function buildPlan(doc: Loose<Partial<PlanAuthoring>>, nodes: YamlNodes):
     title: doc.title ?? '',
     purpose: doc.purpose,
     created: doc.created === undefined ? undefined : String(doc.created),
-    totalHours: hoursOf(doc.totalHours),
+    totalHours: b.hours(doc.totalHours, ['totalHours']),
     terminalCount: doc.terminals,
     totalTasks: doc.totalTasks,
     sessions: items(doc.sessions, ['sessions'], (s, p) => b.session(s, p)),
@@ -53,7 +53,7 @@ class Builder {
     return clean({
       id: this.id(s.id, [...p, 'id']),
       title: s.title ?? '',
-      hours: hoursOf(s.hours),
+      hours: this.hours(s.hours, [...p, 'hours']),
       branch: s.branch,
       agents: agentsOf(s.agents),
       objectives: this.texts(s.objectives, [...p, 'objectives']),
@@ -85,7 +85,7 @@ class Builder {
     return clean({
       id: this.id(s.id, [...p, 'id']),
       title: s.title ?? '',
-      duration: hoursOf(s.duration),
+      duration: this.hours(s.duration, [...p, 'duration']),
       window: windowOf(s.window),
       dependsOn: this.ids(s.dependsOn, [...p, 'dependsOn']),
       status: statusOf(s.status),
@@ -157,6 +157,12 @@ class Builder {
     }).flat();
   }
 
+  // A duration with the line it is written on; a number counts hours.
+  hours(v: string | number | undefined, p: Path): Hours | undefined {
+    const h = v === undefined ? undefined : parseHours(String(v));
+    return h && { ...h, line: this.nodes.line(p) };
+  }
+
   paths(list: (string | undefined)[] | undefined, p: Path): PathRef[] {
     return items(list, p, (path, q) => ({ path, line: this.nodes.line(q) }));
   }
@@ -201,9 +207,6 @@ function clean<T extends object>(o: T): T {
   return o;
 }
 
-function hoursOf(v: string | number | undefined): Hours | undefined {
-  return v === undefined ? undefined : parseHours(String(v));
-}
 
 function statusOf(v: string | undefined): Status | undefined {
   if (v === undefined) return undefined;

@@ -22,7 +22,7 @@ export const RANGE_TEXT = /^\s{0,3}\d{1,6}(?:\s{0,3}[-–]\s{0,3}\d{1,6})?\s{0,3
 
 const Id = z
   .union([z.string().min(1), z.number()])
-  .describe('An id as written: "024", 052B, 38. Quote ids with leading zeros to be safe.');
+  .describe('An id as written: "024", 052B, 38. Marathon keeps leading zeros (024 stays "024").');
 const IdList = z.union([Id, z.array(Id)]);
 const Text = z.string();
 const TextList = z.array(Text);
@@ -58,6 +58,7 @@ export const AgentInputSchema = z.union([
   z.string(),
   z.object({ role: z.string().min(1), count: z.number().int().nonnegative().optional(), model: z.string().optional() }),
 ]);
+/** A session's `agents:` value. */
 export const AgentsInputSchema = z
   .union([z.string(), z.number().int().nonnegative(), z.array(AgentInputSchema)])
   .describe('"3 (ARCHITECT, TOOLSMITH, QA_TESTER)", a count, or a list of roles / {role, count, model}.');
@@ -76,6 +77,7 @@ export const TerminalsInputSchema = z.union([
 /** `"[x] text"`, plain text (not done) or `{text, done}`. */
 export const CriterionInputSchema = z.union([z.string(), z.object({ text: Text, done: z.boolean().optional() })]);
 
+/** A task of a session, a stream or the plan. */
 export const TaskInputSchema = z.object({
   id: Id,
   title: Text.optional(),
@@ -89,6 +91,7 @@ export const TaskInputSchema = z.object({
   done: z.boolean().optional(),
 });
 
+/** One item of `sessions:`. */
 export const SessionInputSchema = z.object({
   id: Id,
   title: Text.optional(),
@@ -105,6 +108,7 @@ export const SessionInputSchema = z.object({
   percent: z.number().min(0).max(100).optional(),
 });
 
+/** One item of `streams:` (a parallel line of work over a range of terminals). */
 export const StreamInputSchema = z.object({
   id: Id,
   title: Text.optional(),
@@ -113,6 +117,7 @@ export const StreamInputSchema = z.object({
   tasks: z.array(TaskInputSchema).optional(),
 });
 
+/** One item of `phases:`. */
 export const PhaseInputSchema = z.object({
   id: Id,
   title: Text.optional(),
@@ -122,11 +127,13 @@ export const PhaseInputSchema = z.object({
   status: StatusInput.optional(),
 });
 
+/** A risk as text, or `{text, level}`. */
 export const RiskInputSchema = z.union([
   Text,
   z.object({ text: Text, level: z.enum(['critical', 'moderate', 'low']).optional() }),
 ]);
 
+/** A decision point as text (its title), or `{title, decision, window, options}`. */
 export const CheckpointInputSchema = z.union([
   Text,
   z.object({ title: Text, decision: Text.optional(), window: WindowInput.optional(), options: TextList.optional() }),
@@ -164,4 +171,5 @@ export const PlanAuthoringSchema = z
     timeline: TimelineListInputSchema.optional(),
   })
   .describe('A Marathon plan: sessions, their hours, agents, criteria and deliverables.');
+/** A YAML plan as validated (before it becomes the model `Plan`). */
 export type PlanAuthoring = z.infer<typeof PlanAuthoringSchema>;

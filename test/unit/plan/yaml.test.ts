@@ -36,7 +36,7 @@ describe('readYamlPlan: a full plan', () => {
     assert.equal(plan.title, 'Harbor Lights Rewrite');
     assert.match(plan.purpose ?? '', /tide-table/);
     assert.equal(plan.created, '2026-01-11');
-    assert.deepEqual(plan.totalHours, { text: '36 hours', min: 36, max: 36, unit: 'hours' });
+    assert.deepEqual(plan.totalHours, { text: '36 hours', min: 36, max: 36, unit: 'hours', line: 5 });
     assert.equal(plan.terminalCount, 6);
     assert.equal(plan.totalTasks, 24);
     assert.deepEqual(plan.contextFiles, [{ path: 'docs/ARCHITECTURE.md', line: 9 }, { path: 'docs/queue-notes.md', line: 10 }]);
@@ -60,8 +60,8 @@ describe('readYamlPlan: a full plan', () => {
   });
 
   it('reads hours, branch, status and percent', () => {
-    assert.deepEqual(s024?.hours, { text: '3-4 hours', min: 3, max: 4, unit: 'hours' });
-    assert.deepEqual(s025?.hours, { text: '6', min: 6, max: 6, unit: 'hours' });
+    assert.deepEqual(s024?.hours, { text: '3-4 hours', min: 3, max: 4, unit: 'hours', line: 18 });
+    assert.deepEqual(s025?.hours, { text: '6', min: 6, max: 6, unit: 'hours', line: 54 });
     assert.equal(s052?.hours?.approximate, true);
     assert.equal(s024?.branch, 'marathon/024-queue-adapter');
     assert.deepEqual(plan.sessions.map((s) => s.status), ['done', 'in-progress', 'not-started']);
