@@ -1,4 +1,4 @@
-import type { Criterion, Phase, Plan, Problem, Session, Stream } from '../core/model';
+import type { Criterion, Hours, Phase, Plan, Problem, Session, Stream } from '../core/model';
 
 /**
  * The readable form of `marathon parse`: title, totals, sessions, streams, phases and problems.
@@ -9,7 +9,7 @@ export function formatPlanSummary(plan: Plan, file: string): string {
   out.push(plan.title.trim() || '(untitled plan)');
   out.push(`  file: ${file} (${plan.format})`);
   const totals = [
-    plan.totalHours ? `total ${plan.totalHours.text}` : undefined,
+    plan.totalHours ? `total ${hoursLabel(plan.totalHours)}` : undefined,
     count(plan.sessions.length, 'session'),
     plan.terminalCount !== undefined ? count(plan.terminalCount, 'terminal') : undefined,
     plan.totalTasks !== undefined ? count(plan.totalTasks, 'task') + ' stated' : undefined,
@@ -39,7 +39,7 @@ function sessionRow(s: Session): string[] {
   return [
     s.id,
     s.title,
-    s.hours?.text ?? '-',
+    s.hours ? hoursLabel(s.hours) : '-',
     s.branch ?? '-',
     `criteria ${doneCount(s.criteria)}/${s.criteria.length}`,
     count(s.deliverables.length, 'deliverable'),
@@ -57,13 +57,19 @@ function phaseRow(p: Phase): string[] {
   return [
     p.id,
     p.title,
-    p.duration?.text ?? '-',
+    p.duration ? hoursLabel(p.duration) : '-',
     p.dependsOn.length > 0 ? `depends on ${p.dependsOn.join(', ')}` : 'no dependencies',
   ];
 }
 
 function problemRow(p: Problem): string[] {
   return [`${p.line}:${p.column}`, p.severity, p.code, p.message.replace(/\s*[\r\n]+\s*/g, ' ')];
+}
+
+// A duration as written, without parentheses; a bare number (YAML `hours: 4`) reads as hours.
+function hoursLabel(h: Hours): string {
+  const text = h.text.trim().replace(/^\((.*)\)$/, '$1');
+  return /^\d+(?:\.\d+)?$/.test(text) ? `${text} hour${text === '1' ? '' : 's'}` : text;
 }
 
 function doneCount(criteria: readonly Criterion[]): number {

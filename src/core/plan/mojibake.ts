@@ -107,17 +107,21 @@ export function repairMojibake(line: string): string {
 
 function repairAt(line: string, i: number): { text: string; end: number } | undefined {
   const code = line.charCodeAt(i);
+  let best: { text: string; end: number } | undefined;
   // UTF-8 lead bytes are 0xC2-0xF4 in both code pages' Latin-1 positions.
   if (code >= 0xc2 && code <= 0xf4) {
     const run = tryRun(line, i, cp1252Byte);
-    if (run && run.end - i >= 2) return run;
+    if (run && run.end - i >= 2) best = run;
   }
   const mac = macByte(code);
-  if (mac === undefined) return undefined;
+  if (mac === undefined) return best;
+  // Both code pages may decode a prefix (`Êº¢` is `ʺ` + `¢` as Windows-1252, `漢` as Mac Roman):
+  // the reading that explains more of the run wins; a tie keeps Windows-1252.
   if (mac >= 0xc2 && mac <= 0xf4) {
     const run = tryRun(line, i, macByte);
-    if (run && run.end - i >= 2) return run;
+    if (run && run.end - i >= 2 && (!best || run.end > best.end)) best = run;
   }
+  if (best) return best;
   // Mac Roman has no character for byte 0xF0, so 4-byte emoji lose their lead byte (`üî¥`).
   if (mac >= 0x80 && mac <= 0xbf) {
     const run = tryRun(line, i, macByte, [0xf0]);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseCommandLine } from '../../../src/cli/args';
 import { UsageError } from '../../../src/cli/io';
+import { main } from '../../../src/cli/main';
 import { hasStackTrace, runCli } from './helpers';
 import { version } from '../../../package.json';
 
@@ -53,6 +54,21 @@ describe('cli: command line', () => {
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^marathon: unknown command 'lint'\nRun 'marathon --help' for usage\.\n$/);
     assert.ok(!hasStackTrace(unknown.stderr));
+  });
+
+  it('turns anything thrown inside into one internal-error line, exit 70', async () => {
+    let stderr = '';
+    const code = await main(['--version'], {
+      stdout: {
+        write: () => {
+          throw new Error('disk on fire\n    at somewhere (x.js:1:1)');
+        },
+      },
+      stderr: { write: (t: string) => (stderr += t) },
+      cwd: process.cwd(),
+    });
+    assert.equal(code, 70);
+    assert.equal(stderr, 'marathon: internal error: disk on fire at somewhere (x.js:1:1)\n');
   });
 
   it('prints help and the version to stdout, exit 0', async () => {

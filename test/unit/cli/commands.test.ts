@@ -44,6 +44,13 @@ describe('cli: parse', () => {
     assert.deepEqual(plan.sessions.map((s) => s.id), ['001']);
   });
 
+  it('lists streams with task counts and phases with their dependencies', async () => {
+    const r = await runCli(['parse', fixture('streams.marathon.md')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Streams \(1\)\n {2}A +Data Import +3 tasks$/m);
+    assert.match(r.stdout, /^Phases \(2\)\n {2}1 +Groundwork +1 day +no dependencies\n {2}2 +Harvest +2 days +depends on 1$/m);
+  });
+
   it('parse exits 0 even when the plan has errors (check is the gate)', async () => {
     const r = await runCli(['parse', DUPLICATE]);
     assert.equal(r.code, 0);
@@ -64,6 +71,12 @@ describe('cli: check', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^test\/fixtures\/cli\/duplicate-id\.marathon\.md:11:1 error duplicate-session-id .+$/m);
     assert.match(r.stdout, /^2 files checked: [1-9]\d* errors?, /m);
+  });
+
+  it('a dependency cycle in a YAML plan is an error, exit 1', async () => {
+    const r = await runCli(['check', fixture('cycle.marathon.yaml')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^test\/fixtures\/cli\/cycle\.marathon\.yaml:\d+:\d+ error dependency-cycle /m);
   });
 
   it('paths print relative to the cwd given', async () => {
@@ -88,6 +101,15 @@ describe('cli: check', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^::error file=test\/fixtures\/cli\/duplicate-id\.marathon\.md,line=11,col=\d+,endLine=11,endColumn=\d+,title=marathon\/duplicate-session-id::.+$/m);
     for (const line of r.stdout.trimEnd().split('\n')) assert.match(line, /^::(error|warning|notice) /);
+  });
+
+  it('--root sets the workspace for the outside-workspace check', async () => {
+    const climb = fixture('climb.marathon.md');
+    // From test/fixtures/cli, ../../shared is test/shared: inside the repository (the default root).
+    assert.equal((await runCli(['check', climb])).code, 0);
+    const r = await runCli(['check', climb, '--root', 'test/fixtures/cli']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^test\/fixtures\/cli\/climb\.marathon\.md:9:\d+ error deliverable-outside-workspace /m);
   });
 
   it('--root must be a directory', async () => {

@@ -66,7 +66,10 @@ export function assertReadsCleanly(text: string, fileName: string): ReadResult {
     assert.doesNotThrow(() => {
       checked = checkPlan(plan, {});
     }, `checkPlan threw on ${excerpt(text)}`);
-    if (Array.isArray(checked)) for (const p of checked as Problem[]) assertProblem(p, lines, `checkPlan ${fileName} ${excerpt(text)}`);
+    const checkProblems = Array.isArray(checked) ? (checked as Problem[]) : [];
+    const failed = checkProblems.find((p) => p.code === 'check-failed');
+    assert.equal(failed, undefined, `${fileName}: a check threw (${failed?.message ?? ''}) on ${excerpt(text)}`);
+    for (const p of checkProblems) assertProblem(p, lines, `checkPlan ${fileName} ${excerpt(text)}`);
   }
   return result;
 }

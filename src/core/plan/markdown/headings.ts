@@ -29,14 +29,14 @@ export type HeadingKind =
   | { kind: 'section'; section: SectionKind; title: string };
 
 const SESSION =
-  /^(?:Burn\s+|CCW\s+|Marathon\s+)?Session[\s_]+#?([A-Za-z]{0,3}\d[\w.-]{0,30}?)[.:]?(?:\s*[:—–-]\s*|\s+|$)(.*)$/i;
+  /^(?:Burn\s+|CCW\s+|Marathon\s+)?Session[\s_]+#?(\d{4}-\d{2}-\d{2}(?=[\s.:—–]|$)|[A-Za-z]{0,3}\d[\w.-]{0,30}?)[.:]?(?:\s*[:—–-]\s*|\s+|$)(.*)$/i;
 const STREAM = /^Stream\s+([A-Z0-9]{1,3})\s*(?:[:—–-]\s*(.*)|$)/i;
 const PHASE = /^Phase\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?|[IVX]{1,5})\s*(?:[:—–-]\s*(.*)|$)/i;
-const CALENDAR = /^((?:Days?|Weeks?)\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*[:—–-]\s*(.*)$/i;
+const CALENDAR = /^((?:Days?|Weeks?)\s+\d{1,4}(?:\s*[-–−]\s*\d{1,4})?)\s*[:—–-]\s*(.*)$/i;
 /** Task ids: `DEBT-001`, `FIX-006`, `SEC-001`, `T012`. */
 export const TASK_ID = /^(?:[A-Z][A-Z0-9]{1,12}-\d{1,5}[A-Za-z]?|T\d{1,5})$/;
 const TASK = /^([A-Z][A-Z0-9]{1,12}-\d{1,5}[A-Za-z]?|T\d{1,5})\s*[:—–-]\s*(.*)$/;
-const TERMINAL = /^Terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*[:—–-]\s*(.*)$/i;
+const TERMINAL = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*[:—–-]\s*(.*)$/i;
 const PERCENT = /\(\s*(\d{1,3}(?:\.\d)?)\s*%\s*(?:complete[d]?)?\s*(?:[-–—,:]\s*([^)]{0,60}))?\)/i;
 const TRAILING_PAREN = /\(([^()]{1,60})\)\s*$/;
 
@@ -60,7 +60,8 @@ export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
     const from = Number(m[1]);
     return { kind: 'terminal', from, to: m[2] !== undefined ? Number(m[2]) : from, title: m[3]!.trim() };
   }
-  if (/checkpoint/i.test(text)) {
+  // `Week 1 Checkpoint` is one; a `Checkpoints` heading only holds them.
+  if (/checkpoint\b/i.test(text)) {
     const window = parseWindow(text);
     return { kind: 'checkpoint', title: text, ...(window ? { window } : {}) };
   }

@@ -26,7 +26,7 @@ const MARKERS: [string, Status][] = [
 ];
 
 // Leading decoration: markers, emoji, variation selectors, spaces.
-const LEADING_DECOR = /^(?:[\s\u200d\ufe0f]|[\u2190-\u2bff]|[\u{1f000}-\u{1faff}])+/u;
+const LEADING_DECOR = /^(?:\s|\u200d|\ufe0f|[\u2190-\u2bff]|[\u{1f000}-\u{1faff}])+/u;
 
 /** Splits leading markers off `text`: `✅ Session 024` → { status: 'done', rest: 'Session 024' }. */
 export function stripMarkers(text: string): { status?: Status; marker?: string; rest: string } {

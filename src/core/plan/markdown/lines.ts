@@ -19,11 +19,11 @@ export interface Context {
 
 const HOURS_LABEL = /^(?:duration|time|hours|budget|time budget|estimated?(?: time| hours| duration| effort)?|est\.? (?:hours|time)|planned hours)$/;
 const DEPENDS_LABEL = /depend|prereq|requires|blocked by/;
-const TERMINALS_LABEL = /^terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/i;
-const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?\s*\)/i;
+const TERMINALS_LABEL = /^terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?$/i;
+const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)/i;
 const TERMINAL_COUNT = /(\d{1,4})\s+(?:parallel\s+)?(?:CCW\s+|work\s+|agent\s+)?terminals?\b/i;
 const DEPENDS_PROSE = /\b(?:requires?|required|depends?\s+on|dependent\s+on|prerequisites?)\b/i;
-const TIMELINE = /^\s*(?:[-*]\s+)?(Hours?|Days?|Weeks?)\s+(\d{1,5})\s*(?:-|–|to)\s*(\d{1,5})\s*:\s*(.*)$/i;
+const TIMELINE = /^\s*(?:[-*]\s+)?(Hours?|Days?|Weeks?)\s+(\d{1,5})\s*(?:-|–|−|to)\s*(\d{1,5})\s*:\s*(.*)$/i;
 
 /** The section a line is read in: a bold label's, else the innermost heading's. */
 function section(ctx: Context): SectionKind | undefined {
@@ -67,7 +67,8 @@ export function handleField(ctx: Context, f: Field, _line: string): void {
     return;
   }
   if (phase) {
-    if (HOURS_LABEL.test(label) && !phase.duration) phase.duration = withLine(parseHours(text), ctx.line);
+    // A heading's `(Week 17)` is a window, not a length: a duration field still counts.
+    if (HOURS_LABEL.test(label) && phase.duration?.min === undefined) phase.duration = withLine(parseHours(text), ctx.line);
     else if (DEPENDS_LABEL.test(label)) addUnique(phase.dependsOn, refsIn(text, 'phase'));
     else if (label === 'status') setStatus(phase, claimed(value));
     return;
@@ -171,7 +172,7 @@ function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverab
  */
 export function refsIn(text: string, kind: 'session' | 'phase' | 'task'): string[] {
   const out: string[] = [];
-  const re = /\b(phases?|sessions?)\s+((?:[A-Za-z]{0,3}\d[\w.-]{0,30}?)(?:\s*(?:-|–|to|,|and|&)\s*[A-Za-z]{0,3}\d[\w.-]{0,30}?)*)(?=$|[\s,.;:)])/gi;
+  const re = /\b(phases?|sessions?)\s+((?:[A-Za-z]{0,3}\d[\w.-]{0,30}?)(?:\s*(?:-|–|−|to|,|and|&)\s*[A-Za-z]{0,3}\d[\w.-]{0,30}?)*)(?=$|[\s,.;:)])/gi;
   let m: RegExpExecArray | null;
   let named = false;
   while ((m = re.exec(text)) !== null) {
@@ -190,7 +191,7 @@ export function refsIn(text: string, kind: 'session' | 'phase' | 'task'): string
 function expandIds(list: string): string[] {
   const out: string[] = [];
   for (const part of list.split(/\s*(?:,|and|&)\s*/)) {
-    const r = /^(\d{1,4})\s*(?:-|–|to)\s*(\d{1,4})$/.exec(part.trim());
+    const r = /^(\d{1,4})\s*(?:-|–|−|to)\s*(\d{1,4})$/.exec(part.trim());
     if (r && Number(r[2]) >= Number(r[1]) && Number(r[2]) - Number(r[1]) <= 100) {
       for (let n = Number(r[1]); n <= Number(r[2]); n++) out.push(String(n).padStart(r[1]!.length, '0'));
     } else if (part.trim() !== '') out.push(part.trim());
@@ -209,7 +210,7 @@ export function handleListItem(ctx: Context, item: ListItem, line: string): void
   if (timeline(ctx, line)) return;
   if (session) {
     if (sec === 'terminals') {
-      const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*:\s*(.*)$/i.exec(text);
+      const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*:\s*(.*)$/i.exec(text);
       if (t) return addTerminal(session, Number(t[1]), t[2], t[3]!, ctx.line);
     }
     if (item.checkbox) {
@@ -252,8 +253,8 @@ function riskLevel(ctx: Context): { level?: 'critical' | 'moderate' | 'low' } {
 function filePath(ctx: Context, raw: string, sec: 'never-share' | 'context'): void {
   const body = raw.replace(/\s#\s.*$/, '').trim();
   const spans = pathsIn(body);
-  const first = body.split(/\s+/)[0] ?? '';
-  const paths = spans.length > 0 ? spans.map((p) => p.path) : /^[\w.@*/-]{1,300}$/.test(first) && first !== '' ? [first] : [];
+  // A lone word (`Makefile`, `.env`) is a path; the first word of prose (`Anything with …`) is not.
+  const paths = spans.length > 0 ? spans.map((p) => p.path) : /^[\w.@*/-]{1,300}$/.test(body) ? [body] : [];
   const into = sec === 'never-share' ? ctx.plan.neverShare : ctx.plan.contextFiles;
   for (const path of paths) into.push({ path, line: ctx.line });
 }
@@ -284,7 +285,7 @@ export function handleProse(ctx: Context, line: string, bold: string | undefined
   const stream = inside(ctx, 'stream')?.obj;
   if (bold !== undefined) {
     const label = bold.replace(/:$/, '');
-    const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*([:|])?/i.exec(label);
+    const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*([:|])?/i.exec(label);
     if (stream && t) {
       if (t[3] === ':' || (t[2] === undefined && t[3] !== '|')) ctx.streamTerminal = Number(t[1]);
       else stream.terminals ??= { from: Number(t[1]), to: t[2] !== undefined ? Number(t[2]) : Number(t[1]) };

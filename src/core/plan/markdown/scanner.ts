@@ -3,7 +3,6 @@ import {
   problem,
   type Checkpoint,
   type Phase,
-  type Plan,
   type Problem,
   type ReadResult,
   type Session,
@@ -92,7 +91,7 @@ export function scanMarkdown(text: string): ReadResult {
         continue;
       }
       close(heading.level);
-      openHeading(ctx, heading.level, heading.text, no, line);
+      openHeading(ctx, heading.level, heading.text, no, line, close);
       lastContent = no;
       continue;
     }
@@ -160,11 +159,14 @@ function inside<K extends Frame['kind']>(ctx: Context, kind: K): Extract<Frame, 
   return undefined;
 }
 
-function openHeading(ctx: Context, level: number, text: string, no: number, line: string): void {
+function openHeading(ctx: Context, level: number, text: string, no: number, line: string, close: (level: number) => void): void {
   const { plan } = ctx;
   const h = classifyHeading(text, inside(ctx, 'phase') !== undefined);
   switch (h.kind) {
     case 'session': {
+      // Sessions do not nest: a session heading ends the open session, whatever its level.
+      const open = inside(ctx, 'session');
+      if (open) close(open.level);
       const obj: Session = {
         id: h.id, title: h.title, agents: [], objectives: [], terminals: [], criteria: [], deliverables: [],
         tasks: [], dependsOn: [], line: no, endLine: no,
@@ -176,6 +178,8 @@ function openHeading(ctx: Context, level: number, text: string, no: number, line
       return;
     }
     case 'stream': {
+      const open = inside(ctx, 'stream');
+      if (open) close(open.level);
       const obj: Stream = { id: h.id, title: h.title, tasks: [], line: no, endLine: no, ...(h.declaredTasks !== undefined ? { declaredTasks: h.declaredTasks } : {}) };
       plan.streams.push(obj);
       ctx.frames.push({ level, kind: 'stream', obj });

@@ -68,7 +68,8 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: str
   if (!/^\d{1,6}$/.test(idCell) && !TASK_ID.test(idCell)) return undefined;
   const files: string[] = [];
   for (const i of t.files) for (const p of pathsIn(cells[i] ?? '')) files.push(p.path);
-  const task: Task = { id: idCell, title: plain(cells[t.title] ?? ''), files, dependsOn: [], line };
+  const title = plain(cells[t.title] ?? '').replace(/^\[[ xX✓✔]\]\s*/, '');
+  const task: Task = { id: idCell, title, files, dependsOn: [], line };
   if (t.status !== undefined) {
     const raw = plain(cells[t.status] ?? '');
     const parts = raw.split(/\s*(?:→|->|⇒|=>)\s*/);
