@@ -22,7 +22,7 @@ for (let i = 0; i < MAC_ROMAN.length; i++) MAC_BYTE.set(MAC_ROMAN.charCodeAt(i),
 // Byte 0xF0 is the Apple logo, which some converters write as the private-use U+F8FF.
 MAC_BYTE.set(0xf8ff, 0xf0);
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const decoder = new TextDecoder('utf-8');
 
 /**
  * Cheap test: could this line hold mojibake at all? The second part covers Mac Roman lead bytes
@@ -40,34 +40,31 @@ function macByte(code: number): number | undefined {
   return MAC_BYTE.get(code);
 }
 
-// Re-encodes the longest run of code-page characters starting at `start` and decodes it as UTF-8.
-function tryRun(
+// Re-encodes the code-page characters starting at `start` as the bytes of one UTF-8 character (its
+// lead byte says how many) and decodes them; undefined unless that gives one clean character. The
+// caller repairs a line one character at a time, so the cost stays linear in the line.
+function decodeOne(
   line: string,
   start: number,
   toByte: (code: number) => number | undefined,
   leadPrefix: number[] = [],
 ): { text: string; end: number } | undefined {
   const bytes: number[] = [...leadPrefix];
+  const first = leadPrefix.length > 0 ? leadPrefix[0]! : toByte(line.charCodeAt(start));
+  const need = first === undefined || first < 0xc2 || first > 0xf4 ? 0 : first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;
+  if (need === 0) return undefined;
   let end = start;
-  while (end < line.length) {
+  while (bytes.length < need && end < line.length) {
     const b = toByte(line.charCodeAt(end));
-    if (b === undefined) break;
+    if (b === undefined) return undefined;
     bytes.push(b);
     end++;
   }
-  // Shrink from the right until the bytes decode: a run may end in a real Latin-1 letter.
-  for (let stop = bytes.length; stop > leadPrefix.length; stop--) {
-    const slice = bytes.slice(0, stop);
-    if (!slice.some((b) => b >= 0x80)) return undefined;
-    try {
-      const text = decoder.decode(Uint8Array.from(slice));
-      if (/[\u0080-\u009f\ufffd]/.test(text)) continue;
-      return { text, end: start + stop - leadPrefix.length };
-    } catch {
-      // Not valid UTF-8 at this length: try a shorter run.
-    }
-  }
-  return undefined;
+  if (bytes.length < need) return undefined;
+  // The non-fatal decoder writes U+FFFD for bytes that are not UTF-8; C1 controls are no repair.
+  const text = decoder.decode(Uint8Array.from(bytes));
+  if (/[\u0080-\u009f\ufffd]/.test(text)) return undefined;
+  return { text, end };
 }
 
 // Windows-1252 has no character for bytes 0x81 0x8D 0x8F 0x90 0x9D, so decoders drop them and the
@@ -106,26 +103,28 @@ export function repairMojibake(line: string): string {
 }
 
 function repairAt(line: string, i: number): { text: string; end: number } | undefined {
-  const code = line.charCodeAt(i);
-  let best: { text: string; end: number } | undefined;
-  // UTF-8 lead bytes are 0xC2-0xF4 in both code pages' Latin-1 positions.
-  if (code >= 0xc2 && code <= 0xf4) {
-    const run = tryRun(line, i, cp1252Byte);
-    if (run && run.end - i >= 2) best = run;
-  }
-  const mac = macByte(code);
-  if (mac === undefined) return best;
   // Both code pages may decode a prefix (`Êº¢` is `ʺ` + `¢` as Windows-1252, `漢` as Mac Roman):
   // the reading that explains more of the run wins; a tie keeps Windows-1252.
-  if (mac >= 0xc2 && mac <= 0xf4) {
-    const run = tryRun(line, i, macByte);
-    if (run && run.end - i >= 2 && (!best || run.end > best.end)) best = run;
+  const cp = decodeRun(line, i, cp1252Byte, false);
+  const mac = decodeRun(line, i, macByte, true);
+  return cp && (!mac || cp.end >= mac.end) ? cp : mac;
+}
+
+// Decodes UTF-8 characters one after another from `start` while they decode cleanly. Mac Roman has
+// no character for byte 0xF0, so its 4-byte emoji may have lost their lead byte (`üî¥` for 🔴).
+function decodeRun(
+  line: string,
+  start: number,
+  toByte: (code: number) => number | undefined,
+  lostLead: boolean,
+): { text: string; end: number } | undefined {
+  let text = '';
+  let j = start;
+  while (j < line.length) {
+    const one = decodeOne(line, j, toByte) ?? (lostLead ? decodeOne(line, j, toByte, [0xf0]) : undefined);
+    if (!one) break;
+    text += one.text;
+    j = one.end;
   }
-  if (best) return best;
-  // Mac Roman has no character for byte 0xF0, so 4-byte emoji lose their lead byte (`üî¥`).
-  if (mac >= 0x80 && mac <= 0xbf) {
-    const run = tryRun(line, i, macByte, [0xf0]);
-    if (run && run.end - i >= 3) return run;
-  }
-  return undefined;
+  return j > start ? { text, end: j } : undefined;
 }

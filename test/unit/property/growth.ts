@@ -40,6 +40,8 @@ export function assertLinearGrowth(name: string, make: (n: number) => string, ru
   assert.ok(tMid < FLOOR_MS || tMid < 12 * Math.max(tSmall, 1e-3), `${figures()} — grows ~quadratically already at 4x; large size not run`);
   const tLarge = minTime(() => run(large));
   const ratio = tLarge / Math.max(tSmall, 1e-3);
+  // MARATHON_GROWTH_FIGURES=1 prints every measurement, for a look at the figures.
+  if (process.env.MARATHON_GROWTH_FIGURES) console.log(`      ${figures()}, ${large.length} chars ${tLarge.toFixed(3)} ms, ratio ${ratio.toFixed(1)}`);
   assert.ok(
     tLarge < FLOOR_MS || ratio < MAX_RATIO,
     `${figures()}, ${large.length} chars ${tLarge.toFixed(3)} ms: ratio ${ratio.toFixed(1)} >= ${MAX_RATIO} for ${FACTOR}x the input`,

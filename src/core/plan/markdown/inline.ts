@@ -77,7 +77,7 @@ export function readFields(line: string): Field[] {
   let m: RegExpExecArray | null;
   while ((m = FIELD.exec(body)) !== null) {
     // Later fields must follow a `|` separator; otherwise bold text inside a value is not a field.
-    if (starts.length > 0 && !/\|\s*$/.test(body.slice(0, m.index))) continue;
+    if (starts.length > 0 && !afterPipe(body, m.index)) continue;
     starts.push({ label: m[1]!.trim(), start: m.index, valueStart: m.index + m[0].length });
   }
   if (starts.length === 0 || starts[0]!.start !== 0) return [];
@@ -88,6 +88,14 @@ export function readFields(line: string): Field[] {
     fields.push({ label: s.label, value, column: offset + s.valueStart + 1 });
   }
   return fields;
+}
+
+// Does a `|` (then only spaces) come right before `index`? Scans back over the spaces only, so
+// checking every bold span of a long line stays linear.
+function afterPipe(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === '|';
 }
 
 /** A line that is only bold text: `**Terminal 1: Core Scheduling Tools (10 tasks)**`. */

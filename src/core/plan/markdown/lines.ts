@@ -118,7 +118,7 @@ function planField(plan: Plan, label: string, text: string, line: number): void 
     const tasks = /(\d[\d,]{0,6})\s+(?:CCW\s+|parallel\s+)?tasks?\b/i.exec(text);
     if (tasks) plan.totalTasks ??= Number(tasks[1]!.replace(/,/g, ''));
   }
-  const terminals = TERMINAL_COUNT.exec(text);
+  const terminals = TERMINAL_COUNT.exec(text) ?? (/^(?:ccw |parallel )?terminals?(?: budget| count)?$/.test(label) ? /^(\d{1,4})\b/.exec(text) : null);
   if (terminals) plan.terminalCount ??= Number(terminals[1]);
 }
 

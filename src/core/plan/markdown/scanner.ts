@@ -62,7 +62,8 @@ export function scanMarkdown(text: string): ReadResult {
     if (fence) {
       if (fm && fm[1]![0] === fence.char && fm[1]!.length >= fence.len && line.trim() === fm[1]) fence = undefined;
       else handleFenceLine(ctx, line);
-      lastContent = no;
+      // Blank lines inside a fence end nothing; the empty line after a final newline is not content.
+      if (line.trim() !== '') lastContent = no;
       continue;
     }
     if (fm && !(fm[1]![0] === '`' && line.slice(fm[0].length).includes('`'))) {
