@@ -28,7 +28,9 @@ const UNIT: Record<string, { unit: NonNullable<Hours['unit']>; factor: number }>
 // A number, optionally a range: `3`, `2.5`, `3-4`, `3–4`, `3 to 4`, `1,200`. Bounded quantifiers
 // keep every match linear in the input.
 const AMOUNT =
-  /(~|≈|about |approx\.? )?(\d{1,6}(?:[.,]\d{1,3})?)\+?(?:\s{0,3}(?:-|–|—|−|to)\s{0,3}(\d{1,6}(?:[.,]\d{1,3})?))?\+?\s{0,3}([a-z]{1,7})\b/i;
+  /(~ ?|≈ ?|about |approx\.? )?(\d{1,6}(?:[.,]\d{1,3})?)\+?(?:\s{0,3}(?:-|–|—|−|to)\s{0,3}(\d{1,6}(?:[.,]\d{1,3})?))?\+?\s{0,3}([a-z]{1,7})\b/i;
+
+const COMPOUND = /^\(?(~ ?|≈ ?|about |approx\.? )?(\d{1,4})\s{0,2}h(?:ours?|rs?)?\s{0,2}(?:and\s{1,2})?(\d{1,2})\s{0,2}m(?:in(?:ute)?s?)?\b/i;
 
 function num(s: string): number {
   // `1,200` is a thousands separator; `2,5` a decimal comma.
@@ -52,6 +54,12 @@ export function parseHours(raw: string): Hours | undefined {
   }
   // `Week 1`, `Weeks 1-3`, `Day 5`: a calendar position, not a length.
   if (/^\(?\s*(week|day|hour)s?\s+\d/i.test(text)) return { text };
+  // `1h30m`, `2 hours 30 minutes`: hours and minutes together, at the start.
+  const hm = COMPOUND.exec(text);
+  if (hm) {
+    const h = round(Number(hm[2]) + Number(hm[3]) / 60);
+    return withApprox({ text, min: h, max: h, unit: 'hours' }, hm[1]);
+  }
   const m = AMOUNT.exec(text);
   if (!m) return { text };
   const unit = UNIT[m[4]!.toLowerCase()];

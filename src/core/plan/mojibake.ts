@@ -111,7 +111,7 @@ function repairAt(line: string, i: number): { text: string; end: number } | unde
 }
 
 // Decodes UTF-8 characters one after another from `start` while they decode cleanly. Mac Roman has
-// no character for byte 0xF0, so its 4-byte emoji may have lost their lead byte (`üî¥` for 🔴).
+// no character for byte 0xF0, so its emoji may have lost their lead byte (`üî¥` for 🔴).
 function decodeRun(
   line: string,
   start: number,
@@ -121,10 +121,22 @@ function decodeRun(
   let text = '';
   let j = start;
   while (j < line.length) {
-    const one = decodeOne(line, j, toByte) ?? (lostLead ? decodeOne(line, j, toByte, [0xf0]) : undefined);
+    // Only emoji (U+1Fxxx, bytes F0 9F …) are restored without their lead byte: `©®™` is no emoji.
+    const emoji = lostLead && toByte(line.charCodeAt(j)) === 0x9f;
+    const one = decodeOne(line, j, toByte) ?? (emoji ? decodeOne(line, j, toByte, [0xf0]) : undefined);
     if (!one) break;
     text += one.text;
     j = one.end;
   }
-  return j > start ? { text, end: j } : undefined;
+  if (j === start) return undefined;
+  // One character from a block that is written in words is more likely correct text that happens to
+  // decode (`—é` is `ю` as Mac Roman, `é—“` an ideograph as Windows-1252) than mojibake.
+  if (text.length === 1 && !plausibleAlone(text.codePointAt(0)!)) return undefined;
+  return { text, end: j };
+}
+
+// Latin-1 and Latin Extended-A (`é`, `×`, `Œ`), Greek (`Ω`), punctuation and symbols (`→`, `✅`),
+// and everything from U+F000 on (variation selectors, emoji) may be repaired one character at a time.
+function plausibleAlone(cp: number): boolean {
+  return cp <= 0x17f || (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x2000 && cp <= 0x2fff) || cp >= 0xf000;
 }

@@ -3,7 +3,7 @@
 // Fixtures: session-ids.md, aar.md and aar-cp1252.md (aar.md saved through Windows-1252).
 import * as assert from 'node:assert/strict';
 import type { Plan, Session } from '../../../src/core/model';
-import { asCp1252, asMacRoman, fixture, lineOf, parse, sessionOf } from './markdown-helpers';
+import { asCp1252, asMacRoman, fixture, parse, sessionOf } from './markdown-helpers';
 
 /** The one session of a small document. */
 function only(text: string): Session {

@@ -154,6 +154,24 @@ describe('markdown reader: the canonical plan', () => {
     });
   });
 
+  describe('metadata in other shapes', () => {
+    it('reads `10 CCW terminals`, `**Terminals:** 12` and `**Total:** 36 hours, …, 100 CCW tasks`', () => {
+      const a = parse('# P\n**Workers:** up to 10 CCW terminals at once\n**Total:** 36 hours, 25 agent spawns, 100 CCW tasks\n').plan;
+      assert.deepEqual([a.terminalCount, a.totalHours?.max, a.totalTasks], [10, 36, 100]);
+      assert.equal(parse('# P\n**Terminals:** 12\n').plan.terminalCount, 12);
+    });
+
+    it('reads `**Created**: date` and keeps the first of two purposes', () => {
+      const { plan: p } = parse('# P\n**Created**: 2026-05-01\n**Purpose:** first\n**Goal:** second\n');
+      assert.deepEqual([p.created, p.purpose], ['2026-05-01', 'first']);
+    });
+
+    it('ignores metadata-looking fields in deeper sections and inside sessions', () => {
+      const { plan: p } = parse('# P\n## What If\n### Two Instances\n**Total:** 8 weeks\n## Session 1: A\n**Total:** 99 hours\n');
+      assert.equal(p.totalHours, undefined);
+    });
+  });
+
   describe('after the sessions', () => {
     it('reads the `Hour a-b:` timeline inside a fence, with the sessions it names', () => {
       assert.deepEqual(plan.timeline, [

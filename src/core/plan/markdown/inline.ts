@@ -52,7 +52,7 @@ export function statusFromWords(text: string): Status | undefined {
   return undefined;
 }
 
-/** A field written `**Label:** value`, `**Label**: value`, `__Label:__ value`. */
+/** A field written `**Label:** value` or `**Label**: value`. */
 export interface Field {
   label: string;
   value: string;
@@ -169,7 +169,8 @@ export function codeSpans(text: string): { code: string; column: number }[] {
   return out;
 }
 
-const EXT = /\.(?:[a-z0-9]{1,6})$/i;
+// An extension has a letter: `v1.2` and `python3.11` are versions, not files.
+const EXT = /\.(?=[a-z0-9]{0,5}[a-z])[a-z0-9]{1,6}$/i;
 const PLACEHOLDER = /YYYY|MMDD|XXX|<[^>]{1,40}>|\{[a-z_]{1,40}\}|\.\.\.|…/;
 
 /** Does this token look like a path, glob or folder rather than a command or prose? */

@@ -1,0 +1,169 @@
+// Runs the integration suite inside a real VS Code extension host, offline (shared/design/TESTING.md):
+// code-server 4.100.3 (installed by scripts/setup-host.sh) serves VS Code 1.100.3 with the Node
+// extension host; headless chromium opens its workbench on a throwaway copy of demo/ with this
+// repository as the extension under development and out/integration/suite.js as the tests. The
+// workbench calls codeAutomationExit(code) when the suite's run() settles; we exit with that code.
+//
+//   node --import tsx test/integration/run.ts     (npm run test:integration also runs setup-host.sh)
+//
+// Environment: MARATHON_IT_TIMEOUT_MS (overall limit, default 180000), MARATHON_IT_VERBOSE=1 (relay
+// every page console message), MARATHON_IT_KEEP=1 (keep the temp sandbox), MARATHON_CHROMIUM.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, relayConsole, serveScreenshots } from './browser';
+import { buildExtension, buildSuite } from './build';
+import { freePort, makeSandbox, startCodeServer } from './host';
+
+const root = path.resolve(__dirname, '..', '..');
+const artifacts = path.join(root, 'test-artifacts');
+const codeServerEntry = path.join(root, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const suiteBundle = path.join(root, 'out', 'integration', 'suite.js');
+const timeoutMs = Number(process.env.MARATHON_IT_TIMEOUT_MS ?? 180_000);
+const verbose = process.env.MARATHON_IT_VERBOSE === '1';
+
+const started = Date.now();
+function say(message: string): void {
+  process.stdout.write(`[integration ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
+}
+
+/** Undone in reverse order by cleanUp(), on success, failure, timeout or a signal. */
+const cleanups: Array<{ what: string; run: () => Promise<void> | void }> = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { what, run } of cleanups.reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        say(`cleanup of ${what} failed: ${String(error)}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: stopping`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+/** vscode-remote://remote<abs path>: how the web workbench names a path on the server. */
+const remote = (p: string): string => `vscode-remote://remote${p}`;
+
+/** Saves the logs the workbench hands to codeAutomationExit under test-artifacts/integration-logs/. */
+function saveLogs(logs: unknown): void {
+  if (!Array.isArray(logs)) return;
+  const dir = path.join(artifacts, 'integration-logs');
+  for (const entry of logs as Array<{ relativePath?: unknown; contents?: unknown }>) {
+    if (typeof entry.relativePath !== 'string' || typeof entry.contents !== 'string') continue;
+    const file = path.resolve(dir, entry.relativePath);
+    if (!file.startsWith(dir + path.sep)) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, entry.contents);
+  }
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(codeServerEntry)) {
+    say(`code-server is not installed at ${codeServerEntry}: run bash scripts/setup-host.sh`);
+    return 2;
+  }
+  for (const stale of ['screenshots', 'host-logs', 'integration-logs']) {
+    fs.rmSync(path.join(artifacts, stale), { recursive: true, force: true });
+  }
+  say('building the extension and the test bundle');
+  buildExtension(root);
+  const files = await buildSuite(root, suiteBundle);
+  say(`bundled ${files.length} test file(s): ${files.join(', ')}`);
+
+  const sandbox = makeSandbox(fs.mkdtempSync(path.join(os.tmpdir(), 'marathon-it-')), path.join(root, 'demo'));
+  let keepSandbox = process.env.MARATHON_IT_KEEP === '1';
+  cleanups.push({
+    what: 'the sandbox',
+    run: () => {
+      // The server's logs (extension host, Marathon's own log channel) outlive the sandbox.
+      const logs = path.join(sandbox.userDataDir, 'logs');
+      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(artifacts, 'host-logs'), { recursive: true });
+      if (keepSandbox) say(`sandbox kept: ${sandbox.root}`);
+      else fs.rmSync(sandbox.root, { recursive: true, force: true });
+    },
+  });
+  say(`workspace ${sandbox.workspace}`);
+
+  // The screenshot endpoint starts before the page exists: code-server must inherit its URL.
+  const current: { page?: Page } = {};
+  const shots = await serveScreenshots(() => current.page, path.join(artifacts, 'screenshots'));
+  cleanups.push({ what: 'the screenshot server', run: shots.close });
+
+  const server = await startCodeServer({
+    entry: codeServerEntry,
+    sandbox,
+    port: await freePort(),
+    logFile: path.join(artifacts, 'code-server.log'),
+    env: { MARATHON_TEST_SCREENSHOT_URL: shots.url },
+  });
+  cleanups.push({ what: 'code-server', run: server.stop });
+  say(`code-server healthy at ${server.url}`);
+
+  const { browser, page } = await launchBrowser(sandbox.env);
+  current.page = page;
+  cleanups.push({ what: 'chromium', run: () => browser.close() });
+  const flushConsole = relayConsole(page, (line) => process.stdout.write(`${line}\n`), verbose);
+
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = new Promise<{ code: number; why: string }>((resolve) => {
+    // The limit counts from the start of the run; every step before this one is bounded too.
+    const left = Math.max(0, started + timeoutMs - Date.now());
+    timer = setTimeout(() => resolve({ code: 1, why: `timed out after ${timeoutMs} ms` }), left);
+    page.once('crash', () => resolve({ code: 1, why: 'the page crashed' }));
+    page.once('close', () => resolve({ code: 1, why: 'the page closed' }));
+    void page.exposeFunction('codeAutomationExit', (code: unknown, logs: unknown) => {
+      saveLogs(logs);
+      resolve({ code: typeof code === 'number' ? code : 1, why: `the suite exited with ${String(code)}` });
+    });
+  });
+  cleanups.push({ what: 'the timer', run: () => clearTimeout(timer) });
+
+  const payload = [
+    ['extensionDevelopmentPath', remote(root)],
+    ['extensionTestsPath', remote(suiteBundle)],
+    ['skipWelcome', 'true'],
+  ];
+  const url = `${server.url}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  say('opening the workbench');
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+
+  const { code, why } = await outcome;
+  await flushConsole();
+  say(why);
+  if (code !== 0) {
+    keepSandbox = true;
+    if (why.startsWith('timed out')) {
+      await page.screenshot({ path: path.join(artifacts, 'screenshots', 'timeout.png') }).catch(() => undefined);
+    }
+    say(`code-server log (${server.logFile}), last lines:\n${tail(server.logFile, 30)}`);
+  }
+  return code;
+}
+
+void main()
+  .catch((error: unknown) => {
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  })
+  .then(async (code) => {
+    await cleanUp();
+    say(code === 0 ? 'passed' : `FAILED (exit code ${code})`);
+    process.exit(code);
+  });
