@@ -111,7 +111,7 @@ async function main(): Promise<number> {
     sandbox,
     port: await freePort(),
     logFile: path.join(artifacts, 'code-server.log'),
-    env: { MARATHON_TEST_SCREENSHOT_URL: shots.url },
+    env: { MARATHON_TEST_SCREENSHOT_URL: shots.url, NODE_OPTIONS: '--enable-source-maps' },
   });
   cleanups.push({ what: 'code-server', run: server.stop });
   say(`code-server healthy at ${server.url}`);
