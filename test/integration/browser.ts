@@ -23,6 +23,11 @@ export async function launchBrowser(env: Record<string, string>): Promise<{ brow
     executablePath: process.env.MARATHON_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    // The runner handles signals itself (it must stop code-server too); Playwright's own handlers
+    // would exit the process before that cleanup finishes.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     env: { ...process.env, ...env },
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

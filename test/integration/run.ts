@@ -43,8 +43,10 @@ function cleanUp(): Promise<void> {
   })();
   return cleaning;
 }
+let signalled = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
+    signalled = true;
     say(`${signal}: stopping`);
     void cleanUp().finally(() => process.exit(130));
   });
@@ -111,7 +113,7 @@ async function main(): Promise<number> {
     sandbox,
     port: await freePort(),
     logFile: path.join(artifacts, 'code-server.log'),
-    env: { MARATHON_TEST_SCREENSHOT_URL: shots.url, NODE_OPTIONS: '--enable-source-maps' },
+    env: { MARATHON_TEST_SCREENSHOT_URL: shots.url },
   });
   cleanups.push({ what: 'code-server', run: server.stop });
   say(`code-server healthy at ${server.url}`);
@@ -145,6 +147,7 @@ async function main(): Promise<number> {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   const { code, why } = await outcome;
+  if (signalled) return 130;
   await flushConsole();
   say(why);
   if (code !== 0) {
@@ -159,11 +162,13 @@ async function main(): Promise<number> {
 
 void main()
   .catch((error: unknown) => {
-    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // After a signal, the failures of the steps that cleanup cut short are no news.
+    if (!signalled) say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   })
   .then(async (code) => {
     await cleanUp();
+    if (signalled) process.exit(130);
     say(code === 0 ? 'passed' : `FAILED (exit code ${code})`);
     process.exit(code);
   });

@@ -1,0 +1,263 @@
+import * as vscode from 'vscode';
+import type { Criterion, Deliverable, Session, Task, Terminal } from '../core/model';
+import { tasksForSession } from '../core/launch/tasks';
+import { Commands } from './commands';
+import type { PlanEntry, PlanStore } from './planStore';
+
+/** What the tree shows about a session's clock. */
+export interface SessionView {
+  state: 'not-started' | 'running' | 'paused' | 'done' | 'blocked' | 'abandoned';
+  /** `1:12 / 4:00` */
+  timer?: string;
+  level?: 'ok' | 'warning' | 'over';
+}
+
+/** Live state the tree decorates items with: clocks, terminals, files on disk. */
+export interface TreeState {
+  readonly onDidChange: vscode.Event<void>;
+  session(entry: PlanEntry, session: Session): SessionView;
+  task(entry: PlanEntry, session: Session, taskKey: string): { running: boolean; exitCode?: number } | undefined;
+  deliverable(entry: PlanEntry, d: Deliverable): Promise<'exists' | 'missing' | 'pattern' | 'outside'>;
+}
+
+export type Node =
+  | { kind: 'plan'; entry: PlanEntry }
+  | { kind: 'session'; entry: PlanEntry; session: Session }
+  | { kind: 'group'; entry: PlanEntry; session: Session; group: 'objectives' | 'tasks' | 'criteria' | 'deliverables' }
+  | { kind: 'slot'; entry: PlanEntry; session: Session; slot: Terminal; tasks: Task[] }
+  | { kind: 'task'; entry: PlanEntry; session: Session; task: Task; slot?: Terminal }
+  | { kind: 'criterion'; entry: PlanEntry; session: Session; criterion: Criterion }
+  | { kind: 'deliverable'; entry: PlanEntry; session: Session; deliverable: Deliverable; status: string }
+  | { kind: 'text'; entry: PlanEntry; session: Session; text: string; line: number };
+
+const STATE_ICON: Record<SessionView['state'], [string, string | undefined]> = {
+  'not-started': ['circle-large-outline', undefined],
+  running: ['play-circle', 'charts.green'],
+  paused: ['debug-pause', 'charts.yellow'],
+  done: ['pass-filled', 'charts.green'],
+  blocked: ['error', 'charts.red'],
+  abandoned: ['circle-slash', 'disabledForeground'],
+};
+
+/** Plans → sessions → objectives, tasks by terminal slot, success criteria, deliverables. */
+export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  private readonly subs: vscode.Disposable[];
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly state: TreeState,
+  ) {
+    this.subs = [
+      this._onDidChangeTreeData,
+      store.onDidChange(() => this._onDidChangeTreeData.fire(undefined)),
+      state.onDidChange(() => this._onDidChangeTreeData.fire(undefined)),
+    ];
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const plans = this.store.plans;
+      // One plan: show its sessions at the top level.
+      if (plans.length === 1) return this.getChildren({ kind: 'plan', entry: plans[0]! });
+      return plans.map((entry) => ({ kind: 'plan', entry }));
+    }
+    const { entry } = node;
+    switch (node.kind) {
+      case 'plan':
+        return entry.plan.sessions.map((session) => ({ kind: 'session', entry, session }));
+      case 'session': {
+        const s = node.session;
+        const groups: Node[] = [];
+        if (s.objectives.length) groups.push({ kind: 'group', entry, session: s, group: 'objectives' });
+        if (s.terminals.length || s.tasks.length) groups.push({ kind: 'group', entry, session: s, group: 'tasks' });
+        if (s.criteria.length) groups.push({ kind: 'group', entry, session: s, group: 'criteria' });
+        if (s.deliverables.length) groups.push({ kind: 'group', entry, session: s, group: 'deliverables' });
+        return groups;
+      }
+      case 'group':
+        return this.groupChildren(node);
+      case 'slot':
+        return node.tasks.map((task) => ({ kind: 'task', entry, session: node.session, task, slot: node.slot }));
+      default:
+        return [];
+    }
+  }
+
+  private async groupChildren(node: Extract<Node, { kind: 'group' }>): Promise<Node[]> {
+    const { entry, session } = node;
+    switch (node.group) {
+      case 'objectives':
+        return session.objectives.map((o) => ({ kind: 'text', entry, session, text: o.text, line: o.line }));
+      case 'criteria':
+        return session.criteria.map((criterion) => ({ kind: 'criterion', entry, session, criterion }));
+      case 'deliverables':
+        return Promise.all(
+          session.deliverables.map(async (deliverable) => ({
+            kind: 'deliverable' as const, entry, session, deliverable, status: await this.state.deliverable(entry, deliverable),
+          })),
+        );
+      case 'tasks': {
+        const all = tasksForSession(entry.plan, session);
+        const slots: Node[] = session.terminals.map((slot) => ({
+          kind: 'slot', entry, session, slot, tasks: all.filter((t) => t.terminal === slot).map((t) => t.task),
+        }));
+        const loose: Node[] = all.filter((t) => !t.terminal).map((t) => ({ kind: 'task', entry, session, task: t.task }));
+        return [...slots, ...loose];
+      }
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const item = this.item(node);
+    item.command ??= { command: Commands.openInPlan, title: 'Open in Plan', arguments: [node] };
+    return item;
+  }
+
+  private item(node: Node): vscode.TreeItem {
+    const { entry } = node;
+    const idBase = `${entry.uri.toString()}#`;
+    switch (node.kind) {
+      case 'plan': {
+        const item = new vscode.TreeItem(entry.plan.title || entry.relPath, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = idBase;
+        item.description = entry.relPath;
+        item.iconPath = new vscode.ThemeIcon('checklist');
+        item.contextValue = 'plan';
+        item.resourceUri = entry.uri;
+        return item;
+      }
+      case 'session': {
+        const s = node.session;
+        const view = this.state.session(entry, s);
+        const item = new vscode.TreeItem(`${s.id} · ${s.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${idBase}s:${s.id}:${s.line}`;
+        item.description = describeSession(view, s);
+        const [icon, color] = STATE_ICON[view.state];
+        const tint = view.level === 'over' ? 'charts.red' : view.level === 'warning' ? 'charts.orange' : color;
+        item.iconPath = new vscode.ThemeIcon(icon, tint ? new vscode.ThemeColor(tint) : undefined);
+        item.tooltip = sessionTooltip(s, view);
+        item.contextValue = `session.${view.state === 'running' ? 'running' : view.state === 'paused' ? 'paused' : view.state === 'not-started' ? 'idle' : 'stopped'}`;
+        return item;
+      }
+      case 'group': {
+        const s = node.session;
+        const [label, icon, description] =
+          node.group === 'objectives' ? ['Objectives', 'target', String(s.objectives.length)]
+          : node.group === 'tasks' ? ['Tasks', 'terminal', s.terminals.length ? `${s.terminals.length} slot(s)` : String(s.tasks.length)]
+          : node.group === 'criteria' ? ['Success Criteria', 'checklist', `${s.criteria.filter((c) => c.done).length}/${s.criteria.length}`]
+          : ['Deliverables', 'package', String(s.deliverables.length)];
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${idBase}s:${s.id}:${s.line}:${node.group}`;
+        item.description = description;
+        item.iconPath = new vscode.ThemeIcon(icon);
+        item.contextValue = `group.${node.group}`;
+        return item;
+      }
+      case 'slot': {
+        const t = node.slot;
+        const range = t.from === t.to ? `Terminal ${t.from}` : `Terminals ${t.from}-${t.to}`;
+        const state = this.state.task(entry, node.session, slotKey(t));
+        const item = new vscode.TreeItem(`${range} · ${t.label}`, node.tasks.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `${idBase}s:${node.session.id}:${node.session.line}:slot:${t.line}`;
+        item.description = [t.tasks ? `tasks ${t.tasks.from}-${t.tasks.to}` : '', terminalText(state)].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(state?.running ? 'terminal' : 'layout-panel');
+        item.contextValue = `slot.${state?.running ? 'running' : 'idle'}`;
+        return item;
+      }
+      case 'task': {
+        const t = node.task;
+        const state = this.state.task(entry, node.session, taskKey(t));
+        const item = new vscode.TreeItem(`${t.id} · ${t.title}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `${idBase}s:${node.session.id}:${node.session.line}:task:${t.id}:${t.line}`;
+        item.description = [terminalText(state), t.files.join(', ')].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(state?.running ? 'sync~spin' : state?.exitCode !== undefined ? (state.exitCode === 0 ? 'pass' : 'error') : t.done ? 'pass-filled' : 'circle-small');
+        item.contextValue = `task.${state?.running ? 'running' : 'idle'}`;
+        return item;
+      }
+      case 'criterion': {
+        const c = node.criterion;
+        const item = new vscode.TreeItem(c.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `${idBase}c:${c.line}`;
+        item.checkboxState = c.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+        item.contextValue = 'criterion';
+        return item;
+      }
+      case 'deliverable': {
+        const d = node.deliverable;
+        const item = new vscode.TreeItem(d.path ?? d.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `${idBase}d:${d.line}:${d.path ?? ''}`;
+        item.description = node.status === 'pattern' ? (d.isPlaceholder ? 'placeholder' : 'pattern') : node.status;
+        item.iconPath = new vscode.ThemeIcon(
+          node.status === 'exists' ? 'pass' : node.status === 'missing' ? 'warning' : node.status === 'outside' ? 'error' : 'symbol-file',
+          node.status === 'exists' ? new vscode.ThemeColor('charts.green') : node.status === 'missing' ? new vscode.ThemeColor('charts.yellow') : undefined,
+        );
+        item.tooltip = d.text;
+        item.contextValue = `deliverable.${node.status}`;
+        return item;
+      }
+      case 'text': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `${idBase}o:${node.line}`;
+        item.iconPath = new vscode.ThemeIcon('circle-small');
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.subs) d.dispose();
+  }
+}
+
+/** The key a task's terminal is tracked by. */
+export function taskKey(t: Task): string {
+  return `task:${t.id}`;
+}
+
+/** The key a terminal slot's terminal is tracked by. */
+export function slotKey(t: Terminal): string {
+  return `slot:${t.from}-${t.to}`;
+}
+
+function terminalText(state: { running: boolean; exitCode?: number } | undefined): string {
+  if (!state) return '';
+  if (state.running) return 'running';
+  return state.exitCode === undefined ? 'closed' : `exited ${state.exitCode}`;
+}
+
+function describeSession(view: SessionView, s: Session): string {
+  const budget = s.hours?.text ?? '';
+  switch (view.state) {
+    case 'running':
+      return view.timer ?? 'running';
+    case 'paused':
+      return `paused ${view.timer ?? ''}`.trim();
+    case 'not-started':
+      return budget ? `not started · ${budget}` : 'not started';
+    default:
+      return view.timer ? `${view.state} · ${view.timer}` : view.state;
+  }
+}
+
+/** The session as markdown; every plan-written string is escaped. */
+function sessionTooltip(s: Session, view: SessionView): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown(`**Session ${esc(s.id)}: ${esc(s.title)}**\n\n`);
+  md.appendMarkdown(`$(watch) ${esc(view.state)}${view.timer ? ` · ${esc(view.timer)}` : ''}`);
+  if (s.hours) md.appendMarkdown(` · budget ${esc(s.hours.text)}`);
+  md.appendMarkdown('\n\n');
+  if (s.branch) md.appendMarkdown(`$(git-branch) \`${s.branch.replace(/`/g, '')}\`\n\n`);
+  if (s.agents.length) md.appendMarkdown(`Agents: ${esc(s.agents.map((a) => (a.count > 1 ? `${a.role} × ${a.count}` : a.role)).join(', '))}\n\n`);
+  if (s.criteria.length) md.appendMarkdown(`Success criteria: ${s.criteria.filter((c) => c.done).length}/${s.criteria.length}\n\n`);
+  if (s.deliverables.length) md.appendMarkdown(`Deliverables: ${s.deliverables.length}\n\n`);
+  if (s.dependsOn.length) md.appendMarkdown(`Depends on: ${esc(s.dependsOn.join(', '))}\n\n`);
+  return md;
+}
+
+function esc(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&$~]/g, '\\$&');
+}
