@@ -1,10 +1,76 @@
 import * as vscode from 'vscode';
+import { Commands, ContextKeys } from './vscode/commands';
+import { PlanCommands } from './vscode/planCommands';
+import { PlanStore } from './vscode/planStore';
+import { RunLogStore } from './vscode/runLog';
+import { SessionCommands } from './vscode/sessionCommands';
+import { SessionsTree, type Node } from './vscode/sessionsTree';
+import { StatusTimers } from './vscode/statusTimer';
+import { TerminalManager } from './vscode/terminals';
+import { LiveTreeState } from './vscode/treeState';
 
-/** Composition root. The surfaces (tree, timers, terminals) are wired here as they land. */
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: the live objects, for the integration tests. */
+export interface MarathonApi {
+  plans: PlanStore;
+  runLog: RunLogStore;
+  timers: StatusTimers;
+  terminals: TerminalManager;
+  tree: SessionsTree;
+  view: vscode.TreeView<Node>;
+}
+
+/** Composition root: builds the surfaces, registers them, hands every disposable to VS Code. */
+export async function activate(context: vscode.ExtensionContext): Promise<MarathonApi> {
   const log = vscode.window.createOutputChannel('Marathon', { log: true });
-  context.subscriptions.push(log);
+  const plans = new PlanStore(log, context.workspaceState);
+  const runLog = new RunLogStore(log);
+  const terminals = new TerminalManager(plans, runLog, log);
+  const state = new LiveTreeState(runLog, terminals);
+  const tree = new SessionsTree(plans, state);
+  const view = vscode.window.createTreeView('marathon.sessions', { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
+  const timers = new StatusTimers(plans, runLog);
+  const sessions = new SessionCommands(plans, runLog, log);
+  const planCommands = new PlanCommands(plans, log);
+  context.subscriptions.push(log, plans, runLog, terminals, state, tree, view, timers);
+
+  const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  register(Commands.startSession, (a) => sessions.start(a));
+  register(Commands.pauseSession, (a) => sessions.pause(a));
+  register(Commands.resumeSession, (a) => sessions.resume(a));
+  register(Commands.stopSession, (a, outcome) => sessions.stop(a, outcome as 'done' | 'blocked' | 'abandoned' | undefined));
+  register(Commands.sessionActions, (a) => sessions.actions(a));
+  register(Commands.openInPlan, (a) => sessions.openInPlan(a));
+  register(Commands.launchTask, (a) => terminals.launchTask(a));
+  register(Commands.launchSessionTerminals, (a) => terminals.launchSessionTerminals(a));
+  register(Commands.focusTaskTerminal, (a) => terminals.focus(a));
+  register(Commands.refresh, () => planCommands.refresh());
+  register(Commands.addPlanFile, () => planCommands.addPlanFile());
+  register(Commands.createPlan, (f) => planCommands.createPlan(f as vscode.WorkspaceFolder | undefined));
+  register(Commands.toggleCriterion, (a) => {
+    const n = a as Extract<Node, { kind: 'criterion' }> | undefined;
+    return n?.kind === 'criterion' ? planCommands.setCriterion(n.entry, n.criterion, !n.criterion.done) : undefined;
+  });
+  context.subscriptions.push(
+    view.onDidChangeCheckboxState(async (e) => {
+      for (const [node, checked] of e.items) {
+        if (node.kind === 'criterion') await planCommands.setCriterion(node.entry, node.criterion, checked === vscode.TreeItemCheckboxState.Checked);
+      }
+    }),
+    plans.onDidChange(() => void updateContext(plans, runLog)),
+    runLog.onDidChange(() => void updateContext(plans, runLog)),
+  );
+
+  await Promise.all([plans.discover(), runLog.loadAll()]);
+  await vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
   log.info('Marathon activated');
+  return { plans, runLog, timers, terminals, tree, view };
+}
+
+async function updateContext(plans: PlanStore, runLog: RunLogStore): Promise<void> {
+  const states = plans.plans.flatMap((e) => e.plan.sessions.map((s) => runLog.run(e.folder, e.relPath, s.id)?.state));
+  await vscode.commands.executeCommand('setContext', ContextKeys.hasPlans, plans.plans.length > 0);
+  await vscode.commands.executeCommand('setContext', ContextKeys.hasRunning, states.includes('running'));
+  await vscode.commands.executeCommand('setContext', ContextKeys.hasPaused, states.includes('paused'));
 }
 
 export function deactivate(): void {

@@ -41,76 +41,95 @@ export function runKey(plan: string, session: string): string {
   return `${plan}\u0000${session}`;
 }
 
-/** A run in the making: a {@link SessionRun} plus the bookkeeping of the fold. */
+/**
+ * A run in the making: the fold's mutable state, with a fixed shape (no `delete`), turned into a
+ * {@link SessionRun} by {@link finish}. Times are NaN when unset.
+ */
 interface Acc {
-  run: SessionRun;
+  state: RunState;
   /** The elapsed time of the closed running intervals. */
   closed: number;
+  startedAt: number;
+  stoppedAt: number;
+  runningSince: number;
+  pauses: Pause[];
+  head: string | undefined;
+  planned: Session | undefined;
+  runs: number;
 }
 
 function newAcc(): Acc {
-  return { run: { state: 'not-started', elapsedMs: 0, pauses: [], runs: 0 }, closed: 0 };
+  const none = Number.NaN;
+  return { state: 'not-started', closed: 0, startedAt: none, stoppedAt: none, runningSince: none, pauses: [], head: undefined, planned: undefined, runs: 0 };
 }
 
 /**
- * Applies one event at time `t`. The rules: `start` begins a run unless one is going (a start
- * while running is a duplicate and ignored; a start while paused resumes); `pause` only while
- * running; `resume` only while paused; `stop` ends the run (closing an open pause) and sets the
- * outcome, and a stop with no run records the outcome with no time. Other kinds change nothing.
+ * Applies one event at time `t` (events come in time order). The rules: `start` begins a run
+ * unless one is going (a start while running is a duplicate and ignored; a start while paused
+ * resumes); `pause` only while running; `resume` only while paused; `stop` ends the run (closing
+ * an open pause) and sets the outcome, and a stop with no run records the outcome with no time.
+ * Other kinds change nothing.
  */
 function apply(acc: Acc, e: RunEvent, t: number): void {
-  const run = acc.run;
-  const since = run.runningSince;
   switch (e.event) {
     case 'session.start':
-      if (run.state === 'running') return;
-      if (run.state === 'paused') return resume(run, t);
-      run.state = 'running';
-      run.runs++;
-      run.runningSince = t;
-      run.startedAt ??= t;
-      delete run.stoppedAt;
-      if (run.head === undefined && e.head !== undefined) run.head = e.head;
-      if (run.planned === undefined && e.planned !== undefined) run.planned = e.planned;
+      if (acc.state === 'running') return;
+      if (acc.state === 'paused') return resume(acc, t);
+      acc.state = 'running';
+      acc.runs++;
+      acc.runningSince = t;
+      if (Number.isNaN(acc.startedAt)) acc.startedAt = t;
+      acc.stoppedAt = Number.NaN;
+      acc.head ??= e.head;
+      acc.planned ??= e.planned;
       return;
     case 'session.pause':
-      if (run.state !== 'running' || since === undefined) return;
-      acc.closed += t - since;
-      delete run.runningSince;
-      run.state = 'paused';
-      run.pauses.push({ from: t });
+      if (acc.state !== 'running') return;
+      acc.closed += t - acc.runningSince;
+      acc.runningSince = Number.NaN;
+      acc.state = 'paused';
+      acc.pauses.push({ from: t });
       return;
     case 'session.resume':
-      if (run.state === 'paused') resume(run, t);
+      if (acc.state === 'paused') resume(acc, t);
       return;
     case 'session.stop':
-      if (run.state === 'running' && since !== undefined) acc.closed += t - since;
-      if (run.state === 'paused') closePause(run, t);
-      delete run.runningSince;
-      run.state = e.outcome;
-      run.stoppedAt = t;
+      if (acc.state === 'running') acc.closed += t - acc.runningSince;
+      if (acc.state === 'paused') closePause(acc, t);
+      acc.runningSince = Number.NaN;
+      acc.state = e.outcome;
+      acc.stoppedAt = t;
       return;
     default:
       return;
   }
 }
 
-function resume(run: SessionRun, t: number): void {
-  closePause(run, t);
-  run.state = 'running';
-  run.runningSince = t;
+function resume(acc: Acc, t: number): void {
+  closePause(acc, t);
+  acc.state = 'running';
+  acc.runningSince = t;
 }
 
-function closePause(run: SessionRun, t: number): void {
-  const open = run.pauses[run.pauses.length - 1];
+function closePause(acc: Acc, t: number): void {
+  const open = acc.pauses[acc.pauses.length - 1];
   if (open && open.to === undefined) open.to = t;
 }
 
-/** Turns the fold's state into the result at `now`. */
+/** The result at `now`; optional fields are present only when set. */
 function finish(acc: Acc, now: number): SessionRun {
-  const run = acc.run;
-  const current = run.state === 'running' && run.runningSince !== undefined ? Math.max(0, now - run.runningSince) : 0;
-  run.elapsedMs = acc.closed + current;
+  const running = acc.state === 'running';
+  const run: SessionRun = {
+    state: acc.state,
+    elapsedMs: acc.closed + (running ? Math.max(0, now - acc.runningSince) : 0),
+    pauses: acc.pauses,
+    runs: acc.runs,
+  };
+  if (!Number.isNaN(acc.startedAt)) run.startedAt = acc.startedAt;
+  if (!Number.isNaN(acc.stoppedAt)) run.stoppedAt = acc.stoppedAt;
+  if (running) run.runningSince = acc.runningSince;
+  if (acc.head !== undefined) run.head = acc.head;
+  if (acc.planned !== undefined) run.planned = acc.planned;
   return run;
 }
 
@@ -151,9 +170,8 @@ function inTimeOrder(events: readonly RunEvent[], visit: (e: RunEvent, t: number
  */
 export function sessionRun(events: readonly RunEvent[], plan: string, session: string, now: number): SessionRun {
   const acc = newAcc();
-  inTimeOrder(events, (e, t) => {
-    if (e.plan === plan && e.session === session) apply(acc, e, t);
-  });
+  const mine = events.filter((e) => e.plan === plan && e.session === session);
+  inTimeOrder(mine, (e, t) => apply(acc, e, t));
   return finish(acc, now);
 }
 
@@ -163,15 +181,19 @@ export function sessionRun(events: readonly RunEvent[], plan: string, session: s
  * Sessions with only non-`session.*` events are present, as not started.
  */
 export function allRuns(events: readonly RunEvent[], now: number): Map<string, SessionRun> {
-  const accs = new Map<string, Acc>();
+  // Nested maps: no key string is built per event.
+  const byPlan = new Map<string, Map<string, Acc>>();
   inTimeOrder(events, (e, t) => {
-    const key = runKey(e.plan, e.session);
-    let acc = accs.get(key);
-    if (!acc) accs.set(key, (acc = newAcc()));
+    let sessions = byPlan.get(e.plan);
+    if (!sessions) byPlan.set(e.plan, (sessions = new Map()));
+    let acc = sessions.get(e.session);
+    if (!acc) sessions.set(e.session, (acc = newAcc()));
     apply(acc, e, t);
   });
   const runs = new Map<string, SessionRun>();
-  for (const [key, acc] of accs) runs.set(key, finish(acc, now));
+  for (const [plan, sessions] of byPlan) {
+    for (const [session, acc] of sessions) runs.set(runKey(plan, session), finish(acc, now));
+  }
   return runs;
 }
 

@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { budgetLevel, budgetRatio, formatTimer } from '../core/clock';
+import type { Deliverable, Session } from '../core/model';
+import type { PlanEntry } from './planStore';
+import type { RunLogStore } from './runLog';
+import type { SessionView, TreeState } from './sessionsTree';
+
+/** Where a task's terminal stands, as the terminals surface tracks it. */
+export interface TaskTerminals {
+  readonly onDidChange: vscode.Event<void>;
+  state(entry: PlanEntry, session: Session, key: string): { running: boolean; exitCode?: number } | undefined;
+}
+
+/** The tree's live state: clocks from the run log, terminals, deliverables on disk. */
+export class LiveTreeState implements TreeState, vscode.Disposable {
+  private readonly _onDidChange = new vscode.EventEmitter<void>();
+  readonly onDidChange = this._onDidChange.event;
+  private readonly subs: vscode.Disposable[];
+
+  constructor(
+    private readonly runLog: RunLogStore,
+    private readonly terminals: TaskTerminals,
+  ) {
+    this.subs = [this._onDidChange, runLog.onDidChange(() => this._onDidChange.fire()), terminals.onDidChange(() => this._onDidChange.fire())];
+  }
+
+  session(entry: PlanEntry, session: Session): SessionView {
+    const run = this.runLog.run(entry.folder, entry.relPath, session.id);
+    if (!run || run.state === 'not-started') return { state: 'not-started' };
+    return { state: run.state, timer: formatTimer(run, session.hours), level: budgetLevel(budgetRatio(run, session.hours)) };
+  }
+
+  task(entry: PlanEntry, session: Session, key: string): { running: boolean; exitCode?: number } | undefined {
+    return this.terminals.state(entry, session, key);
+  }
+
+  /** Stats the deliverable only when it resolves inside the plan's workspace folder. */
+  async deliverable(entry: PlanEntry, d: Deliverable): Promise<'exists' | 'missing' | 'pattern' | 'outside'> {
+    if (!d.path || d.isGlob || d.isPlaceholder) return 'pattern';
+    const root = entry.folder?.uri.fsPath;
+    if (!root) return 'outside';
+    const full = path.resolve(root, d.path);
+    const rel = path.relative(root, full);
+    if (rel.startsWith('..') || path.isAbsolute(rel) || path.isAbsolute(d.path)) return 'outside';
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.file(full));
+      return 'exists';
+    } catch {
+      return 'missing';
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.subs) d.dispose();
+  }
+}
