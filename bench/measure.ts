@@ -7,8 +7,10 @@ export interface RunPlan {
   warmup: number;
   /** Timed runs wanted. */
   runs: number;
-  /** Stop taking timed runs once this many milliseconds have passed (at least 3 runs are taken). */
+  /** Stop taking timed runs once this many milliseconds have passed... */
   budgetMs: number;
+  /** ...but take at least this many (default 3). */
+  minRuns?: number;
 }
 
 /** A measurement: the median and minimum in milliseconds and how many timed runs produced them. */
@@ -37,7 +39,8 @@ export function measure(fn: () => unknown, plan: RunPlan, warm: () => unknown = 
   for (let i = 0; i < plan.warmup; i++) sink += warm() === undefined ? 0 : 1;
   const times: number[] = [];
   const start = performance.now();
-  while (times.length < plan.runs && (times.length < 3 || performance.now() - start < plan.budgetMs)) {
+  const minRuns = plan.minRuns ?? 3;
+  while (times.length < plan.runs && (times.length < minRuns || performance.now() - start < plan.budgetMs)) {
     const t0 = performance.now();
     sink += fn() === undefined ? 0 : 1;
     times.push(performance.now() - t0);

@@ -61,8 +61,8 @@ export function formatTable(rows: readonly Row[]): string {
   const body = rows.map((r) => [
     r.file,
     size(r.bytes),
-    ms(r.marathon),
-    ms(r.markdownIt),
+    `${ms(r.marathon)} (n=${r.marathon.runs})`,
+    `${ms(r.markdownIt)} (n=${r.markdownIt.runs})`,
     `${ms(r.markdownlint)} (n=${r.markdownlint.runs})`,
     times(r.ratioMarkdownIt),
     times(r.ratioMarkdownlint),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PlanCodeLenses } from './vscode/codeLens';
 import { Commands, ContextKeys } from './vscode/commands';
 import { PlanCommands } from './vscode/planCommands';
 import { PlanStore } from './vscode/planStore';
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Marath
   const sessions = new SessionCommands(plans, runLog, log);
   const planCommands = new PlanCommands(plans, log);
   context.subscriptions.push(log, plans, runLog, terminals, state, tree, view, timers);
+  context.subscriptions.push(PlanCodeLenses.register(plans, runLog));
 
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register(Commands.startSession, (a) => sessions.start(a));

@@ -51,15 +51,15 @@ export class SessionCommands {
     const folder = this.folderOf(ref);
     if (!folder) return;
     const git = await this.gitFacts(folder);
-    if (ref.session.branch && git.branch !== undefined && git.branch !== ref.session.branch && readConfig(folder).offerBranchCheckout) {
-      await this.offerBranch(folder, ref.session.branch, git.branch);
-    }
-    const now = await this.gitFacts(folder);
     await this.runLog.append(folder, {
       event: 'session.start', plan: ref.entry.relPath, session: ref.session.id,
-      ...(now.head ? { head: now.head } : {}), ...(now.branch ? { branch: now.branch } : {}), planned: ref.session,
+      ...(git.head ? { head: git.head } : {}), ...(git.branch ? { branch: git.branch } : {}), planned: ref.session,
     });
     this.log.info(`Started session ${ref.session.id} of ${ref.entry.relPath}.`);
+    // The clock runs from the start; the branch offer waits for the user without holding it up.
+    if (ref.session.branch && git.branch !== undefined && git.branch !== ref.session.branch && readConfig(folder).offerBranchCheckout) {
+      void this.offerBranch(folder, ref.session.branch, git.branch);
+    }
   }
 
   async pause(arg?: unknown): Promise<void> {

@@ -109,6 +109,31 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
   }
 
+  /** The node's parent, so `TreeView.reveal` can expand the path to it. */
+  getParent(node: Node): Node | undefined {
+    const { entry } = node;
+    switch (node.kind) {
+      case 'plan':
+        return undefined;
+      case 'session':
+        return this.store.plans.length === 1 ? undefined : { kind: 'plan', entry };
+      case 'group':
+        return { kind: 'session', entry, session: node.session };
+      case 'slot':
+        return { kind: 'group', entry, session: node.session, group: 'tasks' };
+      case 'task':
+        return node.slot
+          ? { kind: 'slot', entry, session: node.session, slot: node.slot, tasks: [] }
+          : { kind: 'group', entry, session: node.session, group: 'tasks' };
+      case 'criterion':
+        return { kind: 'group', entry, session: node.session, group: 'criteria' };
+      case 'deliverable':
+        return { kind: 'group', entry, session: node.session, group: 'deliverables' };
+      case 'text':
+        return { kind: 'group', entry, session: node.session, group: 'objectives' };
+    }
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
     const item = this.item(node);
     item.command ??= { command: Commands.openInPlan, title: 'Open in Plan', arguments: [node] };

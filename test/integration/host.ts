@@ -9,14 +9,37 @@ import * as path from 'node:path';
 export interface Sandbox {
   /** Root of everything this run writes outside the repository. */
   readonly root: string;
-  /** The workspace folder the workbench opens: a git repository holding a copy of demo/. */
+  /** The first workspace folder: a git repository holding a copy of demo/. */
   readonly workspace: string;
+  /** The second workspace folder (multi-root): a small YAML plan of its own. */
+  readonly second: string;
+  /** The `.code-workspace` file the workbench opens, listing both folders. */
+  readonly workspaceFile: string;
   readonly home: string;
   readonly userDataDir: string;
   readonly extensionsDir: string;
   /** HOME and XDG_* pointing into the sandbox, for code-server and chromium. */
   readonly env: Record<string, string>;
 }
+
+/** The second folder's plan: a YAML plan, so the multi-root tree shows both formats. */
+const SECOND_PLAN = `title: Ops Hardening Sprint
+totalHours: 3
+sessions:
+  - id: "OPS-1"
+    title: Backup drill
+    hours: 2 hours
+    branch: ops/backup-drill
+    criteria:
+      - "[ ] Restore finishes under ten minutes"
+      - "[x] Backup job scheduled"
+    deliverables:
+      - docs/backup-drill.md
+  - id: "OPS-2"
+    title: Alert tuning
+    hours: 1 hour
+    dependsOn: ["OPS-1"]
+`;
 
 /** Makes the sandbox under root: copies demoDir to root/marathon-demo and commits it. */
 export function makeSandbox(root: string, demoDir: string): Sandbox {
@@ -44,7 +67,12 @@ export function makeSandbox(root: string, demoDir: string): Sandbox {
     XDG_CACHE_HOME: path.join(home, '.cache'),
     XDG_STATE_HOME: path.join(home, '.local', 'state'),
   };
-  return { root, workspace, home, userDataDir, extensionsDir, env };
+  const second = path.join(root, 'ops-folder');
+  fs.mkdirSync(second, { recursive: true });
+  fs.writeFileSync(path.join(second, 'ops.marathon.yaml'), SECOND_PLAN);
+  const workspaceFile = path.join(root, 'marathon.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: workspace }, { path: second }], settings: {} }, null, 2));
+  return { root, workspace, second, workspaceFile, home, userDataDir, extensionsDir, env };
 }
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */

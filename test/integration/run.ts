@@ -142,7 +142,7 @@ async function main(): Promise<number> {
     ['extensionTestsPath', remote(suiteBundle)],
     ['skipWelcome', 'true'],
   ];
-  const url = `${server.url}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `${server.url}/?workspace=${encodeURIComponent(sandbox.workspaceFile)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   say('opening the workbench');
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 

@@ -14,9 +14,10 @@ describe('activation', () => {
     assert.equal(path.basename(extension.packageJSON.main as string), 'extension.js');
   });
 
-  it('opens the demo workspace, a folder holding DEMO.marathon.md', async () => {
+  it('opens the multi-root demo workspace: a folder holding DEMO.marathon.md and a second one', async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    assert.equal(folders.length, 1, 'one workspace folder');
+    assert.equal(folders.length, 2, 'two workspace folders');
+    assert.equal(path.basename(folders[1]!.uri.path), 'ops-folder');
     const folder = folders[0]!;
     assert.equal(path.basename(folder.uri.path), 'marathon-demo');
     const demo = vscode.Uri.joinPath(folder.uri, 'DEMO.marathon.md');

@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import { formatTimer, runKey, type SessionRun } from '../core/clock';
+import { tasksForSession, terminalLabel, type SessionTask } from '../core/launch/tasks';
+import type { Session } from '../core/model';
+import { Commands } from './commands';
+import type { PlanEntry, PlanStore } from './planStore';
+import type { RunLogStore } from './runLog';
+import type { Node } from './sessionsTree';
+
+/** How often lenses refresh while a session runs: the timer shows minutes, so 30 s is enough. */
+export const LENS_TICK_MS = 30_000;
+
+/** The documents lenses are offered for; the provider answers `[]` for those that are not plans. */
+export const PLAN_LENS_SELECTOR: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'yaml', scheme: 'file' },
+];
+
+type TaskNode = Extract<Node, { kind: 'task' }>;
+type SlotNode = Extract<Node, { kind: 'slot' }>;
+
+/**
+ * Code lenses in plan files: start / pause · timer / resume · timer / stop above each session
+ * heading, and Launch above each terminal allocation and each task row a session launches.
+ * Everything comes from the parsed plan in the {@link PlanStore} (never a re-parse): while an edit
+ * waits for the store's debounce, lenses stay at the lines of the last parse.
+ */
+export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly _onDidChangeCodeLenses = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this._onDidChangeCodeLenses.event;
+  private readonly subs: vscode.Disposable[] = [this._onDidChangeCodeLenses];
+  private tick: ReturnType<typeof setInterval> | undefined;
+
+  /** Creates the provider and registers it for {@link PLAN_LENS_SELECTOR}; disposing it unregisters. */
+  static register(plans: PlanStore, runLog: RunLogStore): PlanCodeLenses {
+    const provider = new PlanCodeLenses(plans, runLog);
+    provider.subs.push(vscode.languages.registerCodeLensProvider(PLAN_LENS_SELECTOR, provider));
+    return provider;
+  }
+
+  constructor(
+    private readonly plans: PlanStore,
+    private readonly runLog: RunLogStore,
+  ) {
+    const changed = () => {
+      this.updateTick();
+      this._onDidChangeCodeLenses.fire();
+    };
+    this.subs.push(plans.onDidChange(changed), runLog.onDidChange(changed));
+    this.updateTick();
+  }
+
+  /** True while the 30 s refresh runs, i.e. while some session of a known plan is running. */
+  get ticking(): boolean {
+    return this.tick !== undefined;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const entry = this.plans.get(document.uri);
+    if (!entry) return [];
+    const runs = entry.folder ? this.runLog.runs(entry.folder) : undefined;
+    // A stale parse may point past the end of the edited text: such lines get no lens.
+    const at = (line: number): vscode.Range | undefined =>
+      Number.isInteger(line) && line >= 1 && line <= document.lineCount ? new vscode.Range(line - 1, 0, line - 1, 0) : undefined;
+    const lenses: vscode.CodeLens[] = [];
+    // A task row can belong to several sessions (a stream task inside two sessions' ranges).
+    const taskRows = new Map<number, { session: Session; st: SessionTask }[]>();
+
+    for (const session of entry.plan.sessions) {
+      const range = at(session.line);
+      if (range) lenses.push(...this.sessionLenses(entry, session, runs?.get(runKey(entry.relPath, session.id)), range));
+      const tasks = tasksForSession(entry.plan, session);
+      for (const slot of session.terminals) {
+        const slotRange = at(slot.line);
+        if (!slotRange) continue;
+        const node: SlotNode = { kind: 'slot', entry, session, slot, tasks: tasks.filter((t) => t.terminal === slot).map((t) => t.task) };
+        lenses.push(
+          new vscode.CodeLens(slotRange, {
+            title: '▶ Launch',
+            tooltip: `Launch ${terminalLabel(slot)} of session ${session.id}`,
+            command: Commands.launchTask,
+            arguments: [node],
+          }),
+        );
+      }
+      for (const st of tasks) {
+        const rows = taskRows.get(st.task.line) ?? [];
+        rows.push({ session, st });
+        taskRows.set(st.task.line, rows);
+      }
+    }
+
+    for (const [line, rows] of taskRows) {
+      const range = at(line);
+      if (!range) continue;
+      for (const { session, st } of rows) {
+        const node: TaskNode = st.terminal ? { kind: 'task', entry, session, task: st.task, slot: st.terminal } : { kind: 'task', entry, session, task: st.task };
+        lenses.push(
+          new vscode.CodeLens(range, {
+            // Only a row several sessions share names the session.
+            title: rows.length > 1 ? `▶ Launch · ${session.id}` : '▶ Launch',
+            tooltip: `Launch task ${st.task.id} of session ${session.id}${st.terminal ? ` (${terminalLabel(st.terminal)})` : ''}`,
+            command: Commands.launchTask,
+            arguments: [node],
+          }),
+        );
+      }
+    }
+    return lenses;
+  }
+
+  private sessionLenses(entry: PlanEntry, session: Session, run: SessionRun | undefined, range: vscode.Range): vscode.CodeLens[] {
+    const arg = { entry, session };
+    const lens = (title: string, command: string, tooltip: string) => new vscode.CodeLens(range, { title, command, tooltip, arguments: [arg] });
+    const budget = session.hours ? ` (budget ${session.hours.text})` : '';
+    const stop = lens('■ Stop', Commands.stopSession, `Stop session ${session.id}`);
+    switch (run?.state) {
+      case 'running':
+        return [lens(`⏸ Pause · ${formatTimer(run, session.hours)}`, Commands.pauseSession, `Session ${session.id} is running${budget}. Pause it.`), stop];
+      case 'paused':
+        return [lens(`▶ Resume · ${formatTimer(run, session.hours)}`, Commands.resumeSession, `Session ${session.id} is paused${budget}. Resume it.`), stop];
+      default: {
+        const before = run && run.state !== 'not-started' ? ` Last run: ${run.state}, ${formatTimer(run, session.hours)}.` : '';
+        return [lens('▶ Start session', Commands.startSession, `Start session ${session.id}: ${session.title}${budget}.${before}`)];
+      }
+    }
+  }
+
+  // The refresh timer runs only while a session of a known plan is on the clock.
+  private updateTick(): void {
+    const byFolder = new Map<string, Map<string, SessionRun>>();
+    const running = this.plans.plans.some((entry) => {
+      if (!entry.folder) return false;
+      const key = entry.folder.uri.toString();
+      let runs = byFolder.get(key);
+      if (!runs) byFolder.set(key, (runs = this.runLog.runs(entry.folder)));
+      return entry.plan.sessions.some((s) => runs.get(runKey(entry.relPath, s.id))?.state === 'running');
+    });
+    if (running && !this.tick) {
+      this.tick = setInterval(() => this._onDidChangeCodeLenses.fire(), LENS_TICK_MS);
+    } else if (!running && this.tick) {
+      clearInterval(this.tick);
+      this.tick = undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.tick) clearInterval(this.tick);
+    this.tick = undefined;
+    for (const d of this.subs) d.dispose();
+  }
+}

@@ -1,0 +1,93 @@
+// The Sessions view in a real extension host: a multi-root workspace with a markdown plan and a
+// YAML plan; criteria ticked from the tree edit the plan and keep unsaved text.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { MarathonApi } from '../../../src/extension';
+import type { Node } from '../../../src/vscode/sessionsTree';
+import { EXTENSION_ID, screenshot, waitFor, waitForEvent } from './helpers';
+
+async function api(): Promise<MarathonApi> {
+  const ext = vscode.extensions.getExtension<MarathonApi>(EXTENSION_ID);
+  assert.ok(ext);
+  const value = await ext.activate();
+  await waitFor(() => value.plans.plans.length >= 2, { what: 'both plans to be read' });
+  return value;
+}
+
+function labelOf(api: MarathonApi, node: Node): string {
+  const label = api.tree.getTreeItem(node).label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+describe('Sessions view', () => {
+  it('shows both plans of the multi-root workspace, their sessions and each session\'s groups', async () => {
+    const a = await api();
+    const roots = await a.tree.getChildren();
+    // Folder order, then path: the demo folder's markdown and YAML plans, then the second folder's.
+    assert.deepEqual(roots.map((n) => a.tree.getTreeItem(n).description), ['DEMO.marathon.md', 'tide.marathon.yaml', 'ops.marathon.yaml']);
+    assert.deepEqual(roots.map((n) => labelOf(a, n)), ['Tide Clock Marathon: From Prototype to Field-Ready', 'Tide Clock Marathon: From Prototype to Field-Ready', 'Ops Hardening Sprint']);
+    const demoSessions = await a.tree.getChildren(roots[0]);
+    assert.deepEqual(demoSessions.map((n) => labelOf(a, n).split(' · ')[0]), ['001', '002', '003']);
+    const opsSessions = await a.tree.getChildren(roots[2]);
+    assert.deepEqual(opsSessions.map((n) => labelOf(a, n)), ['OPS-1 · Backup drill', 'OPS-2 · Alert tuning']);
+    const s001 = a.tree.getTreeItem(demoSessions[0]!);
+    assert.match(String(s001.description), /not started · 4 hours/);
+    assert.equal(s001.contextValue, 'session.idle');
+    const groups = await a.tree.getChildren(demoSessions[0]);
+    assert.deepEqual(groups.map((n) => labelOf(a, n)), ['Objectives', 'Tasks', 'Success Criteria', 'Deliverables']);
+    assert.equal(a.tree.getTreeItem(groups[2]!).description, '2/4');
+    const slots = await a.tree.getChildren(groups[1]);
+    assert.deepEqual(slots.map((n) => labelOf(a, n).split(' · ')[0]), ['Terminals 1-2', 'Terminals 3-4']);
+    const criteria = await a.tree.getChildren(groups[2]);
+    assert.deepEqual(criteria.map((n) => a.tree.getTreeItem(n).checkboxState), [
+      vscode.TreeItemCheckboxState.Checked, vscode.TreeItemCheckboxState.Checked,
+      vscode.TreeItemCheckboxState.Unchecked, vscode.TreeItemCheckboxState.Unchecked,
+    ]);
+    const deliverables = await a.tree.getChildren(groups[3]);
+    assert.ok(deliverables.length > 0);
+    assert.ok(deliverables.every((n) => ['missing', 'exists', 'pattern', 'placeholder'].includes(String(a.tree.getTreeItem(n).description))));
+  });
+
+  it('reveals the view expanded (sessions-view.png)', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.marathon');
+    const roots = await a.tree.getChildren();
+    const sessions = await a.tree.getChildren(roots[0]);
+    await a.view.reveal(sessions[0]!, { expand: 2, focus: false, select: false });
+    const file = await screenshot('sessions-view', { selector: '.monaco-list-row:has-text("Success Criteria")' });
+    assert.ok(fs.existsSync(file));
+  });
+
+  it('ticks a criterion in an open document with unsaved edits and keeps them', async () => {
+    const a = await api();
+    const entry = a.plans.plans.find((p) => p.relPath === 'DEMO.marathon.md');
+    assert.ok(entry);
+    const doc = await vscode.workspace.openTextDocument(entry.uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const onDisk = fs.readFileSync(entry.uri.fsPath, 'utf8');
+    const marker = '\n<!-- unsaved note from the test -->\n';
+    await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, marker));
+    assert.ok(doc.isDirty);
+    await waitForEvent(a.plans.onDidChange, () => true, { what: 'the plan store to re-read the dirty document' });
+    const fresh = a.plans.get(entry.uri)!;
+    const criterion = fresh.plan.sessions[0]!.criteria[2]!;
+    assert.equal(criterion.done, false);
+    const node: Node = { kind: 'criterion', entry: fresh, session: fresh.plan.sessions[0]!, criterion };
+    await vscode.commands.executeCommand('marathon.toggleCriterion', node);
+    const text = doc.getText();
+    assert.ok(text.includes(marker), 'the unsaved text is still there');
+    assert.equal(doc.lineAt(criterion.line - 1).text.slice(0, 5), '- [x]');
+    assert.ok(doc.isDirty, 'a dirty document stays dirty for the user to save');
+    assert.equal(fs.readFileSync(entry.uri.fsPath, 'utf8'), onDisk, 'nothing was written behind the user\'s back');
+    await waitFor(() => a.plans.get(entry.uri)?.plan.sessions[0]?.criteria[2]?.done === true, { what: 'the tree to see the tick' });
+
+    // The same stale node again, after the line changed: refused, nothing edited.
+    await editor.edit((b) => b.replace(doc.lineAt(criterion.line - 1).range, '- [x] A different criterion now'));
+    const before = doc.getText();
+    await vscode.commands.executeCommand('marathon.toggleCriterion', node);
+    assert.equal(doc.getText(), before, 'a line that no longer matches is not edited');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(doc.isDirty, false);
+  });
+});

@@ -1,0 +1,86 @@
+// Session clocks in a real extension host: the status-bar timer's text and colour against the
+// budget (with an injected clock), pause, and a clock that comes back from the run log alone.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { MarathonApi } from '../../../src/extension';
+import { RunLogStore } from '../../../src/vscode/runLog';
+import { EXTENSION_ID, screenshot, waitFor } from './helpers';
+
+const T0 = Date.parse('2026-11-21T08:00:00Z');
+const MIN = 60_000;
+
+describe('session timers', () => {
+  let a: MarathonApi;
+  let now = T0;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<MarathonApi>(EXTENSION_ID);
+    assert.ok(ext);
+    a = await ext.activate();
+    await waitFor(() => a.plans.plans.some((p) => p.relPath === 'DEMO.marathon.md'), { what: 'the demo plan' });
+    a.runLog.clock = { now: () => now };
+  });
+
+  after(() => {
+    a.runLog.clock = { now: () => Date.now() };
+  });
+
+  function ref() {
+    const entry = a.plans.plans.find((p) => p.relPath === 'DEMO.marathon.md')!;
+    return { entry, session: entry.plan.sessions.find((s) => s.id === '002')! };
+  }
+
+  function item(): vscode.StatusBarItem | undefined {
+    return [...a.timers.shown.entries()].find(([k]) => k.endsWith('#002'))?.[1];
+  }
+
+  it('shows 0:00 / 3:00 without colour, then warning at 80% and error past 100% of the budget', async () => {
+    now = T0;
+    await vscode.commands.executeCommand('marathon.startSession', ref());
+    const timer = await waitFor(item, { what: 'the status-bar timer of session 002' });
+    assert.equal(timer.text, '$(watch) 002 0:00 / 3:00');
+    assert.equal(timer.backgroundColor, undefined);
+
+    now = T0 + 144 * MIN; // 80% of 3 hours
+    a.timers.update();
+    assert.equal(timer.text, '$(watch) 002 2:24 / 3:00');
+    assert.equal((timer.backgroundColor as vscode.ThemeColor | undefined)?.id, 'statusBarItem.warningBackground');
+
+    now = T0 + 198 * MIN; // 110%
+    a.timers.update();
+    assert.equal(timer.text, '$(watch) 002 3:18 / 3:00');
+    assert.equal((timer.backgroundColor as vscode.ThemeColor | undefined)?.id, 'statusBarItem.errorBackground');
+    const file = await screenshot('status-timer', { selector: '.statusbar-item:has-text("002 3:18")' });
+    assert.ok(fs.existsSync(file));
+  });
+
+  it('stops the clock while paused', async () => {
+    await vscode.commands.executeCommand('marathon.pauseSession', ref());
+    now = T0 + 258 * MIN; // an hour later, paused all along
+    a.timers.update();
+    assert.equal(item()?.text, '$(debug-pause) 002 3:18 / 3:00');
+  });
+
+  it('comes back from the run log alone, as after a reload or a crash', async () => {
+    await vscode.commands.executeCommand('marathon.resumeSession', ref());
+    const folder = ref().entry.folder!;
+    // A fresh store, as a reloaded window builds: it knows only the file.
+    const channel = vscode.window.createOutputChannel('Marathon reload test', { log: true });
+    const reloaded = new RunLogStore(channel, { now: () => T0 + 300 * MIN });
+    await reloaded.loadAll();
+    const run = reloaded.run(folder, 'DEMO.marathon.md', '002');
+    assert.equal(run?.state, 'running');
+    assert.equal(run?.elapsedMs, (198 + (300 - 258)) * MIN);
+    reloaded.dispose();
+    channel.dispose();
+  });
+
+  it('removes the timer when the session stops', async () => {
+    await vscode.commands.executeCommand('marathon.stopSession', ref(), 'abandoned');
+    await waitFor(() => item() === undefined, { what: 'the timer to go' });
+    const log = fs.readFileSync(vscode.Uri.joinPath(ref().entry.folder!.uri, '.marathon/runlog.jsonl').fsPath, 'utf8');
+    assert.deepEqual(log.trim().split('\n').map((l) => (JSON.parse(l) as { event: string }).event).filter((e) => e.startsWith('session.')).slice(-4),
+      ['session.start', 'session.pause', 'session.resume', 'session.stop']);
+  });
+});
