@@ -10,6 +10,11 @@ import * as esbuild from 'esbuild';
 /** The virtual module suite/index.ts imports to reach the test files (see suite/tests.d.ts). */
 const TESTS_MODULE = 'marathon-integration-tests';
 
+/** True for a test of the untrusted pass (`*.untrusted.test.ts`): it runs in a host where the workspace is not trusted. */
+export function isUntrustedTest(file: string): boolean {
+  return file.endsWith('.untrusted.test.ts');
+}
+
 /** Test files under dir, relative to it, sorted so the run order is stable. */
 export function findTestFiles(dir: string): string[] {
   const found: string[] = [];
@@ -47,11 +52,11 @@ export function buildExtension(root: string): void {
   if (result.status !== 0) throw new Error(`node esbuild.mjs failed (${result.status ?? result.signal})`);
 }
 
-/** Bundles the in-host suite into outfile; returns the test files it holds. */
-export async function buildSuite(root: string, outfile: string): Promise<string[]> {
+/** Bundles the in-host suite (the test files `select` keeps) into outfile; returns the test files it holds. */
+export async function buildSuite(root: string, outfile: string, select: (file: string) => boolean = () => true): Promise<string[]> {
   const suiteDir = path.join(root, 'test', 'integration', 'suite');
-  const files = findTestFiles(suiteDir);
-  if (files.length === 0) throw new Error(`no *.test.ts under ${suiteDir}`);
+  const files = findTestFiles(suiteDir).filter(select);
+  if (files.length === 0) throw new Error(`no matching *.test.ts under ${suiteDir} for ${outfile}`);
   await esbuild.build({
     entryPoints: [path.join(suiteDir, 'index.ts')],
     outfile,

@@ -116,6 +116,8 @@ export interface CodeServerOptions {
   readonly logFile: string;
   /** Extra environment, inherited by the extension host. */
   readonly env: Record<string, string>;
+  /** False starts code-server with workspace trust on, so the opened folders are untrusted (default true). */
+  readonly trustWorkspace?: boolean;
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
@@ -130,7 +132,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.trustWorkspace === false ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', sandbox.userDataDir,
     '--extensions-dir', sandbox.extensionsDir,

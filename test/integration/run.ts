@@ -6,20 +6,37 @@
 //
 //   node --import tsx test/integration/run.ts     (npm run test:integration also runs setup-host.sh)
 //
+// Two passes, each with its own sandbox, code-server and browser: `trusted` (code-server started with
+// --disable-workspace-trust; every suite/**/*.test.ts except *.untrusted.test.ts), then `untrusted`
+// (workspace trust on, the folder never trusted; only suite/**/*.untrusted.test.ts). The run fails
+// when either pass fails.
+//
 // Environment: MARATHON_IT_TIMEOUT_MS (overall limit, default 180000), MARATHON_IT_VERBOSE=1 (relay
-// every page console message), MARATHON_IT_KEEP=1 (keep the temp sandbox), MARATHON_CHROMIUM.
+// every page console message), MARATHON_IT_KEEP=1 (keep the temp sandbox), MARATHON_CHROMIUM,
+// MARATHON_IT_PASS=trusted|untrusted (run one pass only; default both).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, relayConsole, serveScreenshots } from './browser';
-import { buildExtension, buildSuite } from './build';
+import { buildExtension, buildSuite, isUntrustedTest } from './build';
 import { freePort, makeSandbox, startCodeServer } from './host';
 
 const root = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(root, 'test-artifacts');
 const codeServerEntry = path.join(root, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const suiteBundle = path.join(root, 'out', 'integration', 'suite.js');
+
+/** A run of the suite in one host: which tests, in which bundle, with or without workspace trust. */
+interface Pass {
+  readonly name: 'trusted' | 'untrusted';
+  readonly trusted: boolean;
+  readonly bundle: string;
+  readonly select: (file: string) => boolean;
+}
+const PASSES: readonly Pass[] = [
+  { name: 'trusted', trusted: true, bundle: path.join(root, 'out', 'integration', 'suite.js'), select: (f) => !isUntrustedTest(f) },
+  { name: 'untrusted', trusted: false, bundle: path.join(root, 'out', 'integration', 'suite-untrusted.js'), select: isUntrustedTest },
+];
 const timeoutMs = Number(process.env.MARATHON_IT_TIMEOUT_MS ?? 180_000);
 const verbose = process.env.MARATHON_IT_VERBOSE === '1';
 
@@ -28,37 +45,39 @@ function say(message: string): void {
   process.stdout.write(`[integration ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
 }
 
-/** Undone in reverse order by cleanUp(), on success, failure, timeout or a signal. */
+/** Undone in reverse order by unwind(), at the end of a pass, on failure, timeout or a signal. */
 const cleanups: Array<{ what: string; run: () => Promise<void> | void }> = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { what, run } of cleanups.reverse()) {
+let unwinding: Promise<void> = Promise.resolve();
+/** Runs (and drops) the cleanups pushed after the first `keep`, newest first; calls queue up. */
+function unwind(keep = 0): Promise<void> {
+  unwinding = unwinding.then(async () => {
+    while (cleanups.length > keep) {
+      const { what, run } = cleanups.pop()!;
       try {
         await run();
       } catch (error) {
         say(`cleanup of ${what} failed: ${String(error)}`);
       }
     }
-  })();
-  return cleaning;
+  });
+  return unwinding;
 }
 let signalled = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     signalled = true;
     say(`${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(130));
+    void unwind().finally(() => process.exit(130));
   });
 }
 
 /** vscode-remote://remote<abs path>: how the web workbench names a path on the server. */
 const remote = (p: string): string => `vscode-remote://remote${p}`;
 
-/** Saves the logs the workbench hands to codeAutomationExit under test-artifacts/integration-logs/. */
-function saveLogs(logs: unknown): void {
+/** Saves the logs the workbench hands to codeAutomationExit under test-artifacts/integration-logs/<sub>. */
+function saveLogs(logs: unknown, sub: string): void {
   if (!Array.isArray(logs)) return;
-  const dir = path.join(artifacts, 'integration-logs');
+  const dir = path.join(artifacts, 'integration-logs', sub);
   for (const entry of logs as Array<{ relativePath?: unknown; contents?: unknown }>) {
     if (typeof entry.relativePath !== 'string' || typeof entry.contents !== 'string') continue;
     const file = path.resolve(dir, entry.relativePath);
@@ -84,11 +103,44 @@ async function main(): Promise<number> {
   for (const stale of ['screenshots', 'host-logs', 'integration-logs']) {
     fs.rmSync(path.join(artifacts, stale), { recursive: true, force: true });
   }
-  say('building the extension and the test bundle');
+  const only = process.env.MARATHON_IT_PASS;
+  const passes = PASSES.filter((p) => only === undefined || only === '' || p.name === only);
+  if (passes.length === 0) {
+    say(`MARATHON_IT_PASS=${only}: expected trusted or untrusted`);
+    return 2;
+  }
+  say('building the extension and the test bundles');
   buildExtension(root);
-  const files = await buildSuite(root, suiteBundle);
-  say(`bundled ${files.length} test file(s): ${files.join(', ')}`);
+  for (const pass of passes) {
+    const files = await buildSuite(root, pass.bundle, pass.select);
+    say(`${pass.name} pass: bundled ${files.length} test file(s): ${files.join(', ')}`);
+  }
+  const failed: string[] = [];
+  for (const pass of passes) {
+    if (signalled) return 130;
+    const code = await runPass(pass);
+    if (signalled) return 130;
+    if (code !== 0) failed.push(`${pass.name} (exit code ${code})`);
+  }
+  if (failed.length) say(`failed pass(es): ${failed.join(', ')}`);
+  return failed.length ? 1 : 0;
+}
 
+/** One pass: a fresh sandbox, code-server and browser; resolves to the suite's exit code. */
+async function runPass(pass: Pass): Promise<number> {
+  const mark = cleanups.length;
+  try {
+    return await runPassInner(pass);
+  } finally {
+    await unwind(mark);
+  }
+}
+
+async function runPassInner(pass: Pass): Promise<number> {
+  say(`${pass.name} pass: starting`);
+  // The first pass keeps the historical artifact names; later ones get a suffix or a sub-folder.
+  const suffix = pass.trusted ? '' : `-${pass.name}`;
+  const sub = pass.trusted ? '' : pass.name;
   const sandbox = makeSandbox(fs.mkdtempSync(path.join(os.tmpdir(), 'marathon-it-')), path.join(root, 'demo'));
   let keepSandbox = process.env.MARATHON_IT_KEEP === '1';
   cleanups.push({
@@ -96,7 +148,7 @@ async function main(): Promise<number> {
     run: () => {
       // The server's logs (extension host, Marathon's own log channel) outlive the sandbox.
       const logs = path.join(sandbox.userDataDir, 'logs');
-      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(artifacts, 'host-logs'), { recursive: true });
+      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(artifacts, 'host-logs', sub), { recursive: true });
       if (keepSandbox) say(`sandbox kept: ${sandbox.root}`);
       else fs.rmSync(sandbox.root, { recursive: true, force: true });
     },
@@ -112,8 +164,9 @@ async function main(): Promise<number> {
     entry: codeServerEntry,
     sandbox,
     port: await freePort(),
-    logFile: path.join(artifacts, 'code-server.log'),
+    logFile: path.join(artifacts, `code-server${suffix}.log`),
     env: { MARATHON_TEST_SCREENSHOT_URL: shots.url },
+    trustWorkspace: pass.trusted,
   });
   cleanups.push({ what: 'code-server', run: server.stop });
   say(`code-server healthy at ${server.url}`);
@@ -131,7 +184,7 @@ async function main(): Promise<number> {
     page.once('crash', () => resolve({ code: 1, why: 'the page crashed' }));
     page.once('close', () => resolve({ code: 1, why: 'the page closed' }));
     void page.exposeFunction('codeAutomationExit', (code: unknown, logs: unknown) => {
-      saveLogs(logs);
+      saveLogs(logs, sub);
       resolve({ code: typeof code === 'number' ? code : 1, why: `the suite exited with ${String(code)}` });
     });
   });
@@ -139,21 +192,21 @@ async function main(): Promise<number> {
 
   const payload = [
     ['extensionDevelopmentPath', remote(root)],
-    ['extensionTestsPath', remote(suiteBundle)],
+    ['extensionTestsPath', remote(pass.bundle)],
     ['skipWelcome', 'true'],
   ];
   const url = `${server.url}/?workspace=${encodeURIComponent(sandbox.workspaceFile)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  say('opening the workbench');
+  say(`${pass.name} pass: opening the workbench`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   const { code, why } = await outcome;
   if (signalled) return 130;
   await flushConsole();
-  say(why);
+  say(`${pass.name} pass: ${why}`);
   if (code !== 0) {
     keepSandbox = true;
     if (why.startsWith('timed out')) {
-      await page.screenshot({ path: path.join(artifacts, 'screenshots', 'timeout.png') }).catch(() => undefined);
+      await page.screenshot({ path: path.join(artifacts, 'screenshots', `timeout${suffix}.png`) }).catch(() => undefined);
     }
     say(`code-server log (${server.logFile}), last lines:\n${tail(server.logFile, 30)}`);
   }
@@ -167,7 +220,7 @@ void main()
     return 1;
   })
   .then(async (code) => {
-    await cleanUp();
+    await unwind();
     if (signalled) process.exit(130);
     say(code === 0 ? 'passed' : `FAILED (exit code ${code})`);
     process.exit(code);

@@ -110,11 +110,12 @@ describe('code lenses', () => {
     assert.ok(fs.existsSync(file), `screenshot saved: ${file}`);
   });
 
-  it('after marathon.startSession the heading shows ⏸ Pause · 0:00 / 4:00 and ■ Stop, with a refresh timer', async () => {
+  it('after marathon.startSession the heading shows ⏸ Pause · 0:00 / 3:00 and ■ Stop, with a refresh timer', async () => {
     const entry = api.plans.get(demo);
     assert.ok(entry);
-    const session = entry.plan.sessions[0]!;
-    assert.equal(session.id, '001');
+    // Session 003: other suites expect 001 never started and run 002's clock themselves.
+    const session = entry.plan.sessions[2]!;
+    assert.equal(session.id, '003');
     const changed = waitForEvent(probe.onDidChangeCodeLenses, () => true, { what: 'the code lenses to change' });
     started = { entry, session };
     await vscode.commands.executeCommand('marathon.startSession', started);
@@ -124,13 +125,14 @@ describe('code lenses', () => {
 
     const here = (await lensesOf(demo)).filter((l) => marathon(l) && l.line === session.line);
     assert.deepEqual(here.map((l) => [l.title, l.command]), [
-      ['⏸ Pause · 0:00 / 4:00', 'marathon.pauseSession'],
+      ['⏸ Pause · 0:00 / 3:00', 'marathon.pauseSession'],
       ['■ Stop', 'marathon.stopSession'],
     ]);
     const others = (await lensesOf(demo)).filter((l) => marathon(l) && l.command === 'marathon.startSession');
-    assert.deepEqual(others.map((l) => l.line), entry.plan.sessions.slice(1).map((s) => s.line), 'the other sessions still offer Start');
+    assert.deepEqual(others.map((l) => l.line), entry.plan.sessions.slice(0, 2).map((s) => s.line), 'the other sessions still offer Start');
 
-    await vscode.window.showTextDocument(demo, { preview: false });
+    const editor = await vscode.window.showTextDocument(demo, { preview: false });
+    editor.revealRange(new vscode.Range(session.line - 1, 0, session.line - 1, 0), vscode.TextEditorRevealType.AtTop);
     const file = await screenshot('codelens-running', { selector: '.monaco-editor .codelens-decoration a:has-text("Pause")' });
     assert.ok(fs.existsSync(file), `screenshot saved: ${file}`);
 
@@ -140,7 +142,7 @@ describe('code lenses', () => {
     await paused;
     const whilePaused = (await lensesOf(demo)).filter((l) => marathon(l) && l.line === session.line);
     assert.deepEqual(whilePaused.map((l) => [l.title, l.command]), [
-      ['▶ Resume · 0:00 / 4:00', 'marathon.resumeSession'],
+      ['▶ Resume · 0:00 / 3:00', 'marathon.resumeSession'],
       ['■ Stop', 'marathon.stopSession'],
     ]);
     assert.equal(probe.ticking, false, 'nothing runs while paused');

@@ -51,7 +51,14 @@ describe('session timers', () => {
     a.timers.update();
     assert.equal(timer.text, '$(watch) 002 3:18 / 3:00');
     assert.equal((timer.backgroundColor as vscode.ThemeColor | undefined)?.id, 'statusBarItem.errorBackground');
-    const file = await screenshot('status-timer', { selector: '.statusbar-item:has-text("002 3:18")' });
+    // The tree shows the running session too, with its timer and the over-budget colour.
+    const roots = await a.tree.getChildren();
+    const sessions = await a.tree.getChildren(roots[0]);
+    const s002 = a.tree.getTreeItem(sessions[1]!);
+    assert.equal(s002.contextValue, 'session.running');
+    assert.equal(s002.description, '3:18 / 3:00');
+    await vscode.commands.executeCommand('workbench.view.extension.marathon');
+    const file = await screenshot('status-timer', { selector: '.monaco-list-row:has-text("3:18 / 3:00")' });
     assert.ok(fs.existsSync(file));
   });
 

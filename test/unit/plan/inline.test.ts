@@ -238,7 +238,7 @@ describe('inline', () => {
       ['Upgrade to v1.2', []],
       ['PR #XXX to main', ['PR #XXX']],
       ['PR #123 merged', ['PR #123']],
-      ['Benchmark results in the scratchpad', []],
+      ['Timing numbers kept in the team notes', []],
     ];
     for (const [text, paths] of items) it(`pathsIn ${JSON.stringify(text)}`, () => assert.deepEqual(pathsIn(text).map((p) => p.path), paths));
 

@@ -41,7 +41,7 @@ describe('markdown reader: phases, checkpoints and risks', () => {
 
   it('reads dependencies from `**Requires Phase 1 Complete**` and `**Requires Phases 1-3 Complete**`', () => {
     assert.deepEqual(phase(plan, '1').dependsOn, []);
-    assert.deepEqual(phase(plan, '2').dependsOn, [], '"Can Begin Planning During Phase 1" is no dependency');
+    assert.deepEqual(phase(plan, '2').dependsOn, [], '"Planning May Start While Phase 1 Runs" is no dependency');
     assert.deepEqual(phase(plan, '3').dependsOn, ['1']);
     assert.deepEqual(phase(plan, '4').dependsOn, ['1', '2', '3']);
   });
@@ -66,7 +66,7 @@ describe('markdown reader: phases, checkpoints and risks', () => {
   it('reads checkpoints with their week and the options of `**Decision**: A or B?`', () => {
     assert.deepEqual(plan.checkpoints, [
       { title: 'Week 1 Checkpoint', window: { unit: 'week', from: 1, to: 1 }, decision: 'Continue or Abandon?', options: ['Continue', 'Abandon'], line: 48 },
-      { title: 'Week 3 Checkpoint', window: { unit: 'week', from: 3, to: 3 }, decision: 'Sequential or Parallel?', options: ['Sequential', 'Parallel'], line: 52 },
+      { title: 'Week 3 Checkpoint', window: { unit: 'week', from: 3, to: 3 }, decision: 'Ship or Slip?', options: ['Ship', 'Slip'], line: 52 },
     ]);
   });
 
@@ -74,10 +74,10 @@ describe('markdown reader: phases, checkpoints and risks', () => {
     assert.deepEqual(
       plan.risks.map((r) => [r.level, r.text, r.line]),
       [
-        ['critical', 'Hidden stubs - the timeline could slip again', 58],
-        ['critical', 'Design flaws - may need a rewrite', 59],
-        ['moderate', 'Merge conflicts - if work runs in parallel', 62],
-        ['low', 'Doc drift - fix as we go', 65],
+        ['critical', 'Unfinished helpers turn up - dates move again', 58],
+        ['critical', 'Storage format is wrong - a migration is needed', 59],
+        ['moderate', 'Two teams edit one module - agree owners first', 62],
+        ['low', 'Stale README - refresh at the end', 65],
       ],
     );
   });

@@ -171,7 +171,7 @@ describe('markdown reader: sessions', () => {
         [
           ['done', 'sync/src/protocol/delta.ts', 'sync/src/protocol/delta.ts', 18],
           ['done', undefined, 'Updated transport routing', 19],
-          ['partial', 'sync/tests/test_roundtrip.py', 'sync/tests/test_roundtrip.py (not created)', 20],
+          ['partial', 'sync/tests/test_roundtrip.py', 'sync/tests/test_roundtrip.py (never written)', 20],
         ],
       );
       assert.deepEqual(
@@ -180,7 +180,7 @@ describe('markdown reader: sessions', () => {
       );
     });
 
-    it('takes no branch from `Merged to main via commit \\`a1b2c3d\\`` (a commit is not a branch)', () => {
+    it('takes no branch from `Landed on main in commit \\`a1b2c3d\\`` (a commit is not a branch)', () => {
       assert.equal(sessionOf(plan, '201').branch, undefined);
     });
 

@@ -107,7 +107,7 @@ describe('markdown reader: streams and task tables', () => {
       const md = [
         '# P',
         '## Stream F: Overflow (4 Tasks)',
-        '**Distributed across available capacity**',
+        '**Any free terminal picks these up**',
         '### Cleanup (2 tasks)',
         '| # | Task |',
         '|---|------|',

@@ -117,8 +117,8 @@ describe('markdown reader: the canonical plan', () => {
         ],
       );
       assert.equal(d[0]!.text, 'Updated sync/src/protocol/delta.ts');
-      assert.equal(d[4]!.text, 'PR #XXX to main with the protocol work');
-      assert.equal(d[5]!.text, 'Benchmark notes in the scratchpad');
+      assert.equal(d[4]!.text, 'PR #XXX against main for the protocol');
+      assert.equal(d[5]!.text, 'Timing numbers kept in the team notes');
       assert.ok(!('path' in d[5]!), 'an item with no path has no path key');
       assert.ok(d.every((x) => x.claimed === undefined), 'a plan claims no status for its deliverables');
     });
@@ -148,7 +148,7 @@ describe('markdown reader: the canonical plan', () => {
     it('keeps a non-numeric duration as text only, and no branch from prose', () => {
       const s = sessionOf(plan, '104');
       assert.deepEqual(s.hours, { text: 'Until everything is merged', line: 95 });
-      assert.equal(s.branch, undefined, '"Merge all session branches" is not a branch name');
+      assert.equal(s.branch, undefined, '"Fold every session branch into main" is not a branch name');
       assert.equal(s.agents.length, 5);
       assert.deepEqual([s.line, s.endLine], [93, 100]);
     });
@@ -178,7 +178,7 @@ describe('markdown reader: the canonical plan', () => {
         { window: { unit: 'hour', from: 0, to: 4 }, label: 'Session 101 (Sync Protocol)', sessions: ['101'], line: 107 },
         { window: { unit: 'hour', from: 4, to: 8 }, label: 'Session 102 (Storage Tests)', sessions: ['102'], line: 108 },
         { window: { unit: 'hour', from: 8, to: 12 }, label: 'Session 103 (Widgets)', sessions: ['103'], line: 109 },
-        { window: { unit: 'hour', from: 12, to: 16 }, label: 'Buffer for review feedback', sessions: [], line: 110 },
+        { window: { unit: 'hour', from: 12, to: 16 }, label: 'Slack time for fixes', sessions: [], line: 110 },
       ]);
     });
 

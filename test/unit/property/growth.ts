@@ -11,17 +11,22 @@ export const MAX_RATIO = 64;
  * would need 20 KB in under 8 µs to stay under it, which no reader that looks at its input does.
  */
 export const FLOOR_MS = 2;
-/** Past this at 4x, with 4x growing like a square, the 16x run is skipped: it would only hang. */
+/** Past this (CPU ms) at 4x, with 4x growing like a square, the 16x run is skipped: it would only hang. */
 const HANG_GUARD_MS = 250;
 
-/** The fastest of up to `reps` runs of `fn` in milliseconds; stops early once `budgetMs` is spent. */
+/**
+ * The least CPU time of up to `reps` runs of `fn`, in milliseconds; stops early once `budgetMs`
+ * of wall time is spent. CPU time, not wall time: on a busy machine other processes preempt a
+ * long run far more often than a short one, which would inflate the ratio of a linear reader.
+ */
 export function minTime(fn: () => unknown, reps = 5, budgetMs = 3000): number {
   let best = Infinity;
   const start = performance.now();
   for (let i = 0; i < reps && (i === 0 || performance.now() - start < budgetMs); i++) {
-    const t0 = performance.now();
+    const before = process.cpuUsage();
     fn();
-    best = Math.min(best, performance.now() - t0);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
   }
   return best;
 }
