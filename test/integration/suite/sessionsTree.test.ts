@@ -31,10 +31,10 @@ describe('Sessions view', () => {
     assert.deepEqual(demoSessions.map((n) => labelOf(a, n).split(' · ')[0]), ['001', '002', '003']);
     const opsSessions = await a.tree.getChildren(roots[2]);
     assert.deepEqual(opsSessions.map((n) => labelOf(a, n)), ['OPS-1 · Backup drill', 'OPS-2 · Alert tuning']);
-    // Other suites start and stop 001 and 002; nobody starts 003.
-    const s003 = a.tree.getTreeItem(demoSessions[2]!);
-    assert.equal(s003.description, 'not started · 3 hours');
-    assert.equal(s003.contextValue, 'session.idle');
+    // Other suites start and stop the demo's sessions; nobody starts the second folder's.
+    const ops2 = a.tree.getTreeItem(opsSessions[1]!);
+    assert.equal(ops2.description, 'not started · 1 hour');
+    assert.equal(ops2.contextValue, 'session.idle');
     const groups = await a.tree.getChildren(demoSessions[0]);
     assert.deepEqual(groups.map((n) => labelOf(a, n)), ['Objectives', 'Tasks', 'Success Criteria', 'Deliverables']);
     assert.equal(a.tree.getTreeItem(groups[2]!).description, '2/4');
