@@ -76,10 +76,11 @@ function smallTargets(row: Omit<Row, 'targets'>): Target[] {
 async function main(): Promise<void> {
   const started = Date.now();
   const { lint } = (await import('markdownlint/sync')) as unknown as { lint: LintFn };
-  const load = loadCheckPlan();
-  const tools = { checkPlan: load.checkPlan, md: new MarkdownIt(), lint };
-  console.log(`Marathon bench — node ${process.version}, ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}`);
-  console.log(`Marathon measured as: ${load.note}`);
+  const checks = loadCheckPlan();
+  const tools = { checkPlan: checks.checkPlan, md: new MarkdownIt(), lint };
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`Marathon bench — node ${process.version}, ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}, load ${load()}`);
+  console.log(`Marathon measured as: ${checks.note}`);
   console.log('Median of N timed runs after warm-up, N bounded by a time budget per measurement (n= in the table).');
   console.log('Big plan: up to 25 runs, markdownlint up to 3 (one run takes 10+ s on 1.3 MB; warmed up on a');
   console.log('50-session plan). Corpus files: up to 200 (Marathon), 100 (markdown-it), 15 (markdownlint) runs.\n');
@@ -110,14 +111,16 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     node: process.version,
     cpus: os.cpus().length,
-    marathon: load.note,
+    marathon: checks.note,
+    loadAverage: os.loadavg(),
     bigPlan: { ...BIG, bytes: Buffer.byteLength(bigText), read: summary },
     corpusPresent: corpus !== undefined,
     rows,
     seconds: (Date.now() - started) / 1000,
   };
   fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
-  console.log(`Wrote bench/out/results.json (${json.seconds.toFixed(1)} s in all).`);
+  console.log(`Wrote bench/out/results.json (${json.seconds.toFixed(1)} s in all; load ${load()}).`);
+  if ((os.loadavg()[0] ?? 0) > os.cpus().length) console.log('The machine was busy: wall-clock figures are inflated; ratios less so.');
 }
 
 main().catch((err: unknown) => {

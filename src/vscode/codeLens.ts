@@ -76,7 +76,7 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
         const node: SlotNode = { kind: 'slot', entry, session, slot, tasks: tasks.filter((t) => t.terminal === slot).map((t) => t.task) };
         lenses.push(
           new vscode.CodeLens(slotRange, {
-            title: '▶ Launch',
+            title: '$(play) Launch',
             tooltip: `Launch ${terminalLabel(slot)} of session ${session.id}`,
             command: Commands.launchTask,
             arguments: [node],
@@ -98,7 +98,7 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
         lenses.push(
           new vscode.CodeLens(range, {
             // Only a row several sessions share names the session.
-            title: rows.length > 1 ? `▶ Launch · ${session.id}` : '▶ Launch',
+            title: rows.length > 1 ? `$(play) Launch · ${session.id}` : '$(play) Launch',
             tooltip: `Launch task ${st.task.id} of session ${session.id}${st.terminal ? ` (${terminalLabel(st.terminal)})` : ''}`,
             command: Commands.launchTask,
             arguments: [node],
@@ -113,15 +113,15 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
     const arg = { entry, session };
     const lens = (title: string, command: string, tooltip: string) => new vscode.CodeLens(range, { title, command, tooltip, arguments: [arg] });
     const budget = session.hours ? ` (budget ${session.hours.text})` : '';
-    const stop = lens('■ Stop', Commands.stopSession, `Stop session ${session.id}`);
+    const stop = lens('$(debug-stop) Stop', Commands.stopSession, `Stop session ${session.id}`);
     switch (run?.state) {
       case 'running':
-        return [lens(`⏸ Pause · ${formatTimer(run, session.hours)}`, Commands.pauseSession, `Session ${session.id} is running${budget}. Pause it.`), stop];
+        return [lens(`$(debug-pause) Pause · ${formatTimer(run, session.hours)}`, Commands.pauseSession, `Session ${session.id} is running${budget}. Pause it.`), stop];
       case 'paused':
-        return [lens(`▶ Resume · ${formatTimer(run, session.hours)}`, Commands.resumeSession, `Session ${session.id} is paused${budget}. Resume it.`), stop];
+        return [lens(`$(debug-continue) Resume · ${formatTimer(run, session.hours)}`, Commands.resumeSession, `Session ${session.id} is paused${budget}. Resume it.`), stop];
       default: {
         const before = run && run.state !== 'not-started' ? ` Last run: ${run.state}, ${formatTimer(run, session.hours)}.` : '';
-        return [lens('▶ Start session', Commands.startSession, `Start session ${session.id}: ${session.title}${budget}.${before}`)];
+        return [lens('$(play) Start session', Commands.startSession, `Start session ${session.id}: ${session.title}${budget}.${before}`)];
       }
     }
   }

@@ -81,7 +81,7 @@ describe('code lenses', () => {
       const state = api.runLog.run(entry.folder, entry.relPath, session.id)?.state ?? 'not-started';
       assert.ok(!['running', 'paused'].includes(state), `session ${session.id} starts this test stopped (it is ${state})`);
       const here = lenses.filter((l) => l.line === session.line);
-      assert.deepEqual(here.map((l) => [l.title, l.command]), [['▶ Start session', 'marathon.startSession']], `session ${session.id}`);
+      assert.deepEqual(here.map((l) => [l.title, l.command]), [['$(play) Start session', 'marathon.startSession']], `session ${session.id}`);
       assert.equal((here[0]!.arg?.session as { id: string }).id, session.id, 'the lens passes {entry, session}');
       assert.equal((here[0]!.arg?.entry as PlanEntry).relPath, 'DEMO.marathon.md');
 
@@ -89,7 +89,7 @@ describe('code lenses', () => {
       for (const slot of session.terminals) {
         assert.match(document.lineAt(slot.line - 1).text, /^- \*\*Terminals \d-\d:\*\*/);
         const launch = lenses.filter((l) => l.line === slot.line);
-        assert.deepEqual(launch.map((l) => [l.title, l.command]), [['▶ Launch', 'marathon.launchTask']], `allocation on line ${slot.line}`);
+        assert.deepEqual(launch.map((l) => [l.title, l.command]), [['$(play) Launch', 'marathon.launchTask']], `allocation on line ${slot.line}`);
         assert.equal(launch[0]!.arg?.kind, 'slot');
         assert.equal((launch[0]!.arg?.slot as { line: number }).line, slot.line);
         assert.equal((launch[0]!.arg?.session as { id: string }).id, session.id);
@@ -110,7 +110,7 @@ describe('code lenses', () => {
     assert.ok(fs.existsSync(file), `screenshot saved: ${file}`);
   });
 
-  it('after marathon.startSession the heading shows ⏸ Pause · 0:00 / 3:00 and ■ Stop, with a refresh timer', async () => {
+  it('after marathon.startSession the heading shows $(debug-pause) Pause · 0:00 / 3:00 and $(debug-stop) Stop, with a refresh timer', async () => {
     const entry = api.plans.get(demo);
     assert.ok(entry);
     // Session 003: other suites expect 001 never started and run 002's clock themselves.
@@ -125,8 +125,8 @@ describe('code lenses', () => {
 
     const here = (await lensesOf(demo)).filter((l) => marathon(l) && l.line === session.line);
     assert.deepEqual(here.map((l) => [l.title, l.command]), [
-      ['⏸ Pause · 0:00 / 3:00', 'marathon.pauseSession'],
-      ['■ Stop', 'marathon.stopSession'],
+      ['$(debug-pause) Pause · 0:00 / 3:00', 'marathon.pauseSession'],
+      ['$(debug-stop) Stop', 'marathon.stopSession'],
     ]);
     const others = (await lensesOf(demo)).filter((l) => marathon(l) && l.command === 'marathon.startSession');
     assert.deepEqual(others.map((l) => l.line), entry.plan.sessions.slice(0, 2).map((s) => s.line), 'the other sessions still offer Start');
@@ -142,8 +142,8 @@ describe('code lenses', () => {
     await paused;
     const whilePaused = (await lensesOf(demo)).filter((l) => marathon(l) && l.line === session.line);
     assert.deepEqual(whilePaused.map((l) => [l.title, l.command]), [
-      ['▶ Resume · 0:00 / 3:00', 'marathon.resumeSession'],
-      ['■ Stop', 'marathon.stopSession'],
+      ['$(debug-continue) Resume · 0:00 / 3:00', 'marathon.resumeSession'],
+      ['$(debug-stop) Stop', 'marathon.stopSession'],
     ]);
     assert.equal(probe.ticking, false, 'nothing runs while paused');
 
@@ -152,7 +152,7 @@ describe('code lenses', () => {
     await vscode.commands.executeCommand('marathon.stopSession', started, 'abandoned');
     await stopped;
     const afterStop = (await lensesOf(demo)).filter((l) => marathon(l) && l.line === session.line);
-    assert.deepEqual(afterStop.map((l) => l.title), ['▶ Start session']);
+    assert.deepEqual(afterStop.map((l) => l.title), ['$(play) Start session']);
     assert.equal(probe.ticking, false);
   });
 
@@ -162,7 +162,7 @@ describe('code lenses', () => {
     const document = await vscode.workspace.openTextDocument(yaml);
     assert.equal(document.languageId, 'yaml');
     const lenses = (await lensesOf(yaml)).filter(marathon);
-    assert.deepEqual(lenses.map((l) => [l.line, l.title]), entry.plan.sessions.map((s) => [s.line, '▶ Start session']));
+    assert.deepEqual(lenses.map((l) => [l.line, l.title]), entry.plan.sessions.map((s) => [s.line, '$(play) Start session']));
   });
 
   it('gives no lenses to a markdown file that is not a plan', async () => {
@@ -217,26 +217,26 @@ describe('code lenses', () => {
     try {
       const lenses = provider.provideCodeLenses(document).map(simplify).sort((a, b) => a.line - b.line);
       assert.deepEqual(lenses.map((l) => [l.line, l.title]), [
-        [3, '▶ Start session'],
-        [9, '▶ Launch'],
-        [10, '▶ Launch'],
-        [16, '▶ Launch'],
-        [17, '▶ Launch'],
-        [19, '▶ Start session'],
-        [25, '▶ Launch'],
-        [31, '▶ Launch'],
-        [32, '▶ Launch · 010'],
-        [32, '▶ Launch · 011'],
+        [3, '$(play) Start session'],
+        [9, '$(play) Launch'],
+        [10, '$(play) Launch'],
+        [16, '$(play) Launch'],
+        [17, '$(play) Launch'],
+        [19, '$(play) Start session'],
+        [25, '$(play) Launch'],
+        [31, '$(play) Launch'],
+        [32, '$(play) Launch · 010'],
+        [32, '$(play) Launch · 011'],
       ]);
-      const task = (line: number, title = '▶ Launch') => lenses.find((l) => l.line === line && l.title === title)!.arg as Record<string, { id?: string; line?: number }> & { kind: string };
+      const task = (line: number, title = '$(play) Launch') => lenses.find((l) => l.line === line && l.title === title)!.arg as Record<string, { id?: string; line?: number }> & { kind: string };
       assert.equal(task(16).kind, 'task');
       assert.equal(task(16).task!.id, '1');
       assert.equal(task(16).session!.id, '010');
       assert.equal(task(16).slot!.line, 9, 'the allocation whose range holds the task');
       assert.equal(task(31).session!.id, '011');
       assert.equal(task(31).slot!.line, 25);
-      assert.equal(task(32, '▶ Launch · 010').slot!.line, 10);
-      assert.equal(task(32, '▶ Launch · 011').slot!.line, 25);
+      assert.equal(task(32, '$(play) Launch · 010').slot!.line, 10);
+      assert.equal(task(32, '$(play) Launch · 011').slot!.line, 25);
       const slot = lenses.find((l) => l.line === 9)!.arg as { kind: string; tasks: { id: string }[] };
       assert.equal(slot.kind, 'slot');
       assert.deepEqual(slot.tasks.map((t) => t.id), ['1', '2']);
