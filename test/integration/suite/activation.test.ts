@@ -37,6 +37,16 @@ describe('activation', () => {
     assert.equal(extension.isActive, true);
   });
 
+  it('registers every contributed command in the host', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await extension.activate();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    assert.ok(contributed.length >= 10);
+    for (const id of contributed) assert.ok(registered.has(id), `${id} is contributed but not registered`);
+  });
+
   it('shows the workbench with the demo folder open (activation.png)', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);

@@ -1,0 +1,59 @@
+// package.json and the code agree: every contributed command, view and setting is implemented,
+// and everything the code registers is contributed.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Commands } from '../../src/vscode/commands';
+
+const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  engines: Record<string, string>;
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    menus: Record<string, { command: string }[]>;
+    views: Record<string, { id: string }[]>;
+    configuration: { properties: Record<string, { description?: string; markdownDescription?: string; scope?: string; default?: unknown }> };
+  };
+};
+const source = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+const srcFiles = (dir: string): string[] =>
+  fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? srcFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+
+describe('manifest', function () {
+  const contributed = pkg.contributes.commands.map((c) => c.command).sort();
+
+  it('contributes exactly the commands of the Commands object, each in category Marathon', function () {
+    assert.deepEqual(contributed, Object.values(Commands).sort());
+    for (const c of pkg.contributes.commands) assert.equal(c.category, 'Marathon', c.command);
+  });
+
+  it('registers every command in extension.ts', function () {
+    const ext = source('src/extension.ts');
+    for (const [key, id] of Object.entries(Commands)) assert.ok(ext.includes(`Commands.${key},`), `${id} is not registered`);
+  });
+
+  it('menus only name contributed commands', function () {
+    for (const [menu, items] of Object.entries(pkg.contributes.menus)) {
+      for (const item of items) assert.ok(contributed.includes(item.command), `${menu}: ${item.command}`);
+    }
+  });
+
+  it('every view is created in the code', function () {
+    const code = srcFiles('src').map((f) => source(f)).join('\n');
+    for (const views of Object.values(pkg.contributes.views)) for (const v of views) assert.ok(code.includes(`'${v.id}'`), v.id);
+  });
+
+  it('every setting has a description, scope and default, and is read by config.ts', function () {
+    const config = source('src/vscode/config.ts');
+    for (const [key, s] of Object.entries(pkg.contributes.configuration.properties)) {
+      assert.ok(s.description ?? s.markdownDescription, `${key}: description`);
+      assert.ok(s.scope, `${key}: scope`);
+      assert.ok('default' in s, `${key}: default`);
+      assert.ok(config.includes(`'${key.replace(/^marathon\./, '')}'`), `${key} is not read in config.ts`);
+    }
+  });
+
+  it('targets VS Code ^1.100.0', function () {
+    assert.equal(pkg.engines.vscode, '^1.100.0');
+  });
+});
