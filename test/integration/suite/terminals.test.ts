@@ -56,7 +56,7 @@ function pwned(dir: string): string[] {
   return found;
 }
 
-describe('task terminals', () => {
+describe.only('task terminals', () => {
   let a: MarathonApi;
   let folder: vscode.WorkspaceFolder;
   const opened: vscode.Terminal[] = [];
@@ -152,6 +152,11 @@ describe('task terminals', () => {
 
   it('types hostile task titles as one quoted argument: nothing runs, never-share paths are left out', async () => {
     const planFile = path.join(folder.uri.fsPath, 'hostile.marathon.yaml');
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.marathon.yaml'));
+    w.onDidCreate((u) => console.log('DIAG create', u.toString()));
+    w.onDidChange((u) => console.log('DIAG change', u.toString()));
+    const w2 = vscode.workspace.createFileSystemWatcher('**/*');
+    w2.onDidCreate((u) => console.log('DIAG2 create', u.toString()));
     fs.writeFileSync(planFile, HOSTILE_PLAN);
     const entry: PlanEntry = await waitFor(() => a.plans.plans.find((p) => p.relPath === 'hostile.marathon.yaml'), { what: 'the plan store to read the hostile plan' });
     assert.deepEqual(entry.problems.filter((p) => p.severity === 'error'), []);
