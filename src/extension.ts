@@ -18,10 +18,15 @@ export interface MarathonApi {
   terminals: TerminalManager;
   tree: SessionsTree;
   view: vscode.TreeView<Node>;
+  /** Settles when the first discovery of plans and run logs is done. */
+  ready: Promise<void>;
+  /** How long activate() itself took, in ms (the rest happens after it returns). */
+  activationMs: number;
 }
 
 /** Composition root: builds the surfaces, registers them, hands every disposable to VS Code. */
-export async function activate(context: vscode.ExtensionContext): Promise<MarathonApi> {
+export function activate(context: vscode.ExtensionContext): MarathonApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Marathon', { log: true });
   const plans = new PlanStore(log, context.workspaceState);
   const runLog = new RunLogStore(log);
@@ -62,10 +67,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Marath
     runLog.onDidChange(() => void updateContext(plans, runLog)),
   );
 
-  await Promise.all([plans.discover(), runLog.loadAll()]);
-  await vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
-  log.info('Marathon activated');
-  return { plans, runLog, timers, terminals, tree, view };
+  // Discovery runs after activate() returns, so activation stays cheap.
+  const ready = Promise.all([plans.discover(), runLog.loadAll()]).then(async () => {
+    await vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
+    log.info(`Marathon ready: ${plans.plans.length} plan(s).`);
+  });
+  const activationMs = performance.now() - started;
+  log.info(`Marathon activated in ${activationMs.toFixed(1)} ms`);
+  return { plans, runLog, timers, terminals, tree, view, ready, activationMs };
 }
 
 async function updateContext(plans: PlanStore, runLog: RunLogStore): Promise<void> {

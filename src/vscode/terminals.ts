@@ -429,8 +429,9 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
   }
 }
 
+/** Running while the terminal is open; the exit code once known (the command's, even while the terminal stays open). */
 function view(t: Tracked): TerminalState {
-  return t.exitCode === undefined || t.running ? { running: t.running } : { running: false, exitCode: t.exitCode };
+  return t.exitCode === undefined ? { running: t.running } : { running: t.running, exitCode: t.exitCode };
 }
 
 /** The tracking key: `<plan uri>#<session>#task:<id>`, or `…#slot:<from>-<to>#<n>` for terminal n of an allocation. */

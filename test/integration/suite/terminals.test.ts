@@ -5,11 +5,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
+import { analyzePlan } from '../../../src/core/analyze';
 import { sanitizeForTerminal } from '../../../src/core/launch';
 import type { RunEvent } from '../../../src/core/model';
 import type { MarathonApi } from '../../../src/extension';
-import type { PlanEntry } from '../../../src/vscode/planStore';
 import type { Node } from '../../../src/vscode/sessionsTree';
 import { EXTENSION_ID, screenshot, waitFor, waitForEvent } from './helpers';
 
@@ -70,6 +71,12 @@ describe.only('task terminals', () => {
     folder = vscode.workspace.workspaceFolders![0]!;
     assert.equal(vscode.workspace.isTrusted, true);
     track = vscode.window.onDidOpenTerminal((t) => opened.push(t));
+    // Earlier suites edit and revert DEMO.marathon.md: wait until the store holds its current text.
+    const demo = a.plans.plans.find((p) => p.relPath === 'DEMO.marathon.md')!.uri;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === demo.toString());
+    const text = doc ? doc.getText() : fs.readFileSync(demo.fsPath, 'utf8');
+    const want = analyzePlan(text, demo.path).plan.sessions.map((s) => s.criteria.map((c) => c.text));
+    await waitFor(() => isDeepStrictEqual(a.plans.get(demo)?.plan.sessions.map((s) => s.criteria.map((c) => c.text)), want), { what: 'the store to hold the current demo plan' });
   });
 
   after(async () => {
@@ -79,7 +86,8 @@ describe.only('task terminals', () => {
     const hostile = path.join(folder.uri.fsPath, 'hostile.marathon.yaml');
     if (fs.existsSync(hostile)) {
       fs.rmSync(hostile);
-      await waitFor(() => !a.plans.plans.some((p) => p.relPath === 'hostile.marathon.yaml'), { what: 'the hostile plan to leave the store' });
+      await a.plans.discover();
+      assert.ok(!a.plans.plans.some((p) => p.relPath === 'hostile.marathon.yaml'), 'the hostile plan left the store');
     }
   });
 
@@ -138,10 +146,11 @@ describe.only('task terminals', () => {
     await vscode.commands.executeCommand('marathon.launchTask', slot);
     assert.equal(vscode.window.terminals.length, count);
     assert.equal(events().filter((e) => e.event === 'task.launch').length, launches);
-    assert.equal(vscode.window.activeTerminal?.name, name);
+    await waitFor(() => vscode.window.activeTerminal?.name === name, { what: 'the open terminal to be revealed' });
 
     // The default command prints the prompt: the screenshot shows the named terminal and its text.
     await vscode.commands.executeCommand('workbench.view.extension.marathon');
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
     await a.view.reveal((await demoSlots(0))[0]!, { expand: true, focus: false, select: true });
     terminal.show(false);
     const shot = await screenshot('terminals', {
@@ -152,13 +161,12 @@ describe.only('task terminals', () => {
 
   it('types hostile task titles as one quoted argument: nothing runs, never-share paths are left out', async () => {
     const planFile = path.join(folder.uri.fsPath, 'hostile.marathon.yaml');
-    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.marathon.yaml'));
-    w.onDidCreate((u) => console.log('DIAG create', u.toString()));
-    w.onDidChange((u) => console.log('DIAG change', u.toString()));
-    const w2 = vscode.workspace.createFileSystemWatcher('**/*');
-    w2.onDidCreate((u) => console.log('DIAG2 create', u.toString()));
     fs.writeFileSync(planFile, HOSTILE_PLAN);
-    const entry: PlanEntry = await waitFor(() => a.plans.plans.find((p) => p.relPath === 'hostile.marathon.yaml'), { what: 'the plan store to read the hostile plan' });
+    // Marathon: Refresh's re-discovery, not the file watcher: this test is about launching.
+    const read = waitForEvent(a.plans.onDidChange, () => a.plans.plans.some((p) => p.relPath === 'hostile.marathon.yaml'), { what: 'the plan store to read the hostile plan' });
+    await vscode.commands.executeCommand('marathon.refresh');
+    await read;
+    const entry = a.plans.plans.find((p) => p.relPath === 'hostile.marathon.yaml')!;
     assert.deepEqual(entry.problems.filter((p) => p.severity === 'error'), []);
     const session = entry.plan.sessions[0]!;
     assert.deepEqual(session.tasks.map((t) => t.title), [HOSTILE, NEWLINE, SECRET], 'the reader keeps the titles as written');
