@@ -20,6 +20,27 @@ const zodEnglishOnly = {
   },
 };
 
+// The extension loads the YAML reader (the `yaml` library, ≈130 KB) only when a YAML plan is read,
+// from its own file dist/yaml-reader.js; markdown-only workspaces never pay for it.
+const lazyYamlReader = {
+  name: 'lazy-yaml-reader',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/yaml$/ }, (args) =>
+      /[\\/]src[\\/]core[\\/]plan[\\/]read\.ts$/.test(args.importer) ? { path: 'lazy-yaml', namespace: 'lazy-yaml' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      contents: [
+        'let reader;',
+        'export function readYamlPlan(text) {',
+        "  reader ??= require(require('node:path').join(__dirname, 'yaml-reader.js'));",
+        '  return reader.readYamlPlan(text);',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -37,6 +58,12 @@ await Promise.all([
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [zodEnglishOnly, lazyYamlReader],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/core/plan/yaml.ts'],
+    outfile: 'dist/yaml-reader.js',
   }),
   esbuild.build({
     ...common,

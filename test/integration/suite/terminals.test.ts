@@ -57,7 +57,7 @@ function pwned(dir: string): string[] {
   return found;
 }
 
-describe.only('task terminals', () => {
+describe('task terminals', () => {
   let a: MarathonApi;
   let folder: vscode.WorkspaceFolder;
   const opened: vscode.Terminal[] = [];

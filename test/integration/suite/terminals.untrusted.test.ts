@@ -8,7 +8,7 @@ import type { MarathonApi } from '../../../src/extension';
 import type { Node } from '../../../src/vscode/sessionsTree';
 import { EXTENSION_ID, screenshot, waitFor } from './helpers';
 
-describe.only('task terminals in an untrusted workspace', () => {
+describe('task terminals in an untrusted workspace', () => {
   let a: MarathonApi;
 
   before(async () => {
