@@ -16,24 +16,33 @@ const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
 const sections = args.includes('--sections');
 const bigOnly = args.includes('--big');
 
-function time(fn: () => unknown, n: number): number {
+/**
+ * Median and minimum wall-clock time of `n` runs after a short warm-up, and the median CPU time of
+ * this process (steadier than wall-clock on a busy machine, though it also counts GC threads).
+ */
+function time(fn: () => unknown, n: number): { med: number; min: number; cpu: number } {
   for (let i = 0; i < Math.min(5, n); i++) fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return median(times);
+  return { med: median(times), min: Math.min(...times), cpu: median(cpu) };
 }
 
 function report(name: string, text: string, n: number): void {
   const total = time(() => checkPlan(readPlan(text, name).plan, {}), n);
-  let line = `${name.padEnd(28)} ${total.toFixed(3).padStart(9)} ms`;
+  const f = (ms: number): string => ms.toFixed(3).padStart(9);
+  let line = `${name.padEnd(26)} median ${f(total.med)} ms  min ${f(total.min)} ms  cpu ${f(total.cpu)} ms`;
   if (sections) {
     const plan = readPlan(text, name).plan;
-    line += `  read ${time(() => readPlan(text, name), n).toFixed(3)}`;
-    for (const [check, fn] of Object.entries(CHECKS)) line += `  ${check} ${time(() => fn(plan, {}), n).toFixed(3)}`;
+    line += `\n    read ${time(() => readPlan(text, name), n).med.toFixed(3)}`;
+    for (const [check, fn] of Object.entries(CHECKS)) line += `  ${check} ${time(() => fn(plan, {}), n).med.toFixed(3)}`;
   }
   console.log(line);
 }

@@ -85,6 +85,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
       vscode.window.onDidEndTerminalShellExecution((e) => this.ended(e)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this._onDidChange.fire()),
       plans.onDidChange(() => this.adopt()),
+      vscode.window.onDidOpenTerminal(() => this.adopt()),
     );
   }
 
@@ -294,19 +295,22 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
 
   /**
    * After a window reload VS Code restores open terminals but Marathon forgets them: a terminal
-   * whose name only one task or slot of the known plans would get is tracked again.
+   * whose name only one task or slot of the known plans would get is tracked again. Only the
+   * sessions an open terminal's name starts with are expanded into names, so this stays cheap.
    */
   private adopt(): void {
     const open = vscode.window.terminals.filter((t) => !this.byTerminal.has(t) && t.exitStatus === undefined);
     if (open.length === 0) return;
-    const wanted = new Set(open.map((t) => t.name));
     const byName = new Map<string, LaunchTarget[]>();
     for (const entry of this.plans.plans) {
       if (!entry.folder) continue;
-      for (const target of allTargets(entry)) {
-        const name = nameOf(target);
-        if (!wanted.has(name)) continue;
-        byName.set(name, [...(byName.get(name) ?? []), target]);
+      for (const session of entry.plan.sessions) {
+        const prefix = `${terminalName(session.id, '', '')} · `;
+        if (!open.some((t) => t.name.startsWith(prefix))) continue;
+        for (const target of allTargets(entry, session)) {
+          const name = nameOf(target);
+          byName.set(name, [...(byName.get(name) ?? []), target]);
+        }
       }
     }
     let changed = false;
@@ -322,6 +326,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
       };
       this.tracked.set(key, tr);
       this.byTerminal.set(terminal, tr);
+      this.log.info(`Tracking the restored terminal ${JSON.stringify(terminal.name)} again.`);
       changed = true;
     }
     if (changed) this._onDidChange.fire();

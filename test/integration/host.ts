@@ -126,6 +126,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.writeFileSync(config, '');
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
+  if (options.trustWorkspace === false) {
+    // Trust stays off for the whole run: no startup dialog asking for it (tests cannot answer one).
+    const settings = path.join(sandbox.userDataDir, 'User', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ 'security.workspace.trust.startupPrompt': 'never' }, null, 2));
+  }
   const args = [
     options.entry,
     '--bind-addr', `127.0.0.1:${port}`,

@@ -1,5 +1,5 @@
 import type { Plan, Problem } from '../model';
-import { dependents, indexPlan, kindName, resolveRef, type RefKind } from './refs';
+import { dependents, hasDependencies, indexPlan, kindName, resolveRef, type RefKind } from './refs';
 import { at, idKey, safeLine } from './util';
 
 interface Node {
@@ -16,21 +16,33 @@ const MAX_PATH = 20;
 function buildGraph(plan: Plan): Node[] {
   const index = indexPlan(plan);
   const nodes: Node[] = [];
-  const byKey = new Map<string, number>();
+  // One map per kind, so no `kind:key` string is built per item.
+  const byKey: Record<RefKind, Map<string, number>> = { session: new Map(), phase: new Map(), task: new Map(), stream: new Map() };
   const items = dependents(plan);
-  for (const item of items) {
+  // Each item's node, or -1 when its id is empty; a repeated id merges into the first node.
+  const nodeOf = new Int32Array(items.length).fill(-1);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const key = idKey(item.id);
-    if (!key || byKey.has(`${item.kind}:${key}`)) continue;
-    byKey.set(`${item.kind}:${key}`, nodes.length);
+    if (!key) continue;
+    const map = byKey[item.kind];
+    const seen = map.get(key);
+    if (seen !== undefined) {
+      nodeOf[i] = seen;
+      continue;
+    }
+    map.set(key, nodes.length);
+    nodeOf[i] = nodes.length;
     nodes.push({ kind: item.kind, id: item.id.trim(), line: safeLine(item.line), edges: [] });
   }
-  for (const item of items) {
-    const from = byKey.get(`${item.kind}:${idKey(item.id)}`);
-    if (from === undefined) continue;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const from = nodeOf[i]!;
+    if (from < 0 || item.dependsOn.length === 0) continue;
     for (const raw of item.dependsOn) {
       const ref = resolveRef(index, item.kind, raw);
-      const to = ref?.found ? byKey.get(`${ref.kind}:${ref.key}`) : undefined;
-      if (to !== undefined) nodes[from]?.edges.push(to);
+      const to = ref?.found ? byKey[ref.kind].get(ref.key) : undefined;
+      if (to !== undefined) nodes[from]!.edges.push(to);
     }
   }
   return nodes;
@@ -127,15 +139,21 @@ function spell(nodes: readonly Node[], path: readonly number[]): string {
  * line of its earliest item; an item depending on itself is reported on its own. Linear time.
  */
 export function checkDependencyCycles(plan: Plan): Problem[] {
+  if (!hasDependencies(plan)) return []; // no edges, no cycles
   const nodes = buildGraph(plan);
   const comp = components(nodes);
+  // Only knots (components of two or more) are reported: count sizes first, so no list is built
+  // for the usual one-node components. Groups keep the order of their first member.
+  const size = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) size[comp[i]!]!++;
   const members = new Map<number, number[]>();
-  nodes.forEach((_, i) => {
-    const c = comp[i] ?? -1;
+  for (let i = 0; i < nodes.length; i++) {
+    const c = comp[i]!;
+    if (size[c]! < 2) continue;
     const group = members.get(c);
     if (group) group.push(i);
     else members.set(c, [i]);
-  });
+  }
   const problems: Problem[] = [];
   nodes.forEach((node, i) => {
     if (!node.edges.includes(i)) return;

@@ -1,9 +1,10 @@
 import type { Plan, Problem } from '../model';
-import { dependents, indexPlan, kindName, resolveRef } from './refs';
+import { dependents, hasDependencies, indexPlan, kindName, resolveRef } from './refs';
 import { at } from './util';
 
 /** `unknown-dependency` (error): a session's, phase's or task's dependency that names nothing in the plan. */
 export function checkUnknownDependencies(plan: Plan): Problem[] {
+  if (!hasDependencies(plan)) return [];
   const index = indexPlan(plan);
   const problems: Problem[] = [];
   for (const item of dependents(plan)) {

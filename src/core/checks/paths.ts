@@ -56,6 +56,7 @@ export function insideRoot(path: string, root: string | undefined): string | und
 
 /** True when a relative path climbs above its starting folder (`../x`, `a/../../b`). */
 export function climbsOut(path: string): boolean {
+  if (!path.includes('..')) return false; // only a `..` segment can climb
   const normal = posix.normalize(toSlash(path));
   return normal === '..' || normal.startsWith('../');
 }
@@ -77,9 +78,12 @@ export function checkPathsInsideWorkspace(plan: Plan, ctx: CheckContext): Proble
   const problems: Problem[] = [];
   const fromPlan = planFolder(ctx);
   for (const item of namedPaths(plan)) {
+    const absolute = isAbsolute(item.path);
+    // Most paths are relative and stay inside: skip them before any further work.
+    if (!absolute && !item.path.includes('..')) continue;
     const what = `The ${item.role} \`${item.path}\``;
     if (URL_RE.test(item.path)) continue;
-    if (isAbsolute(item.path)) {
+    if (absolute) {
       const rel = item.path.startsWith('~') ? undefined : insideRoot(item.path, ctx.workspaceRoot);
       if (rel !== undefined) {
         const relative = rel || '.';

@@ -54,13 +54,28 @@ export function str(value: unknown): string {
  * dropped (`024` and `24` are the same session; `0a` stays `0a`).
  */
 export function idKey(raw: unknown): string {
-  return str(raw)
-    .trim()
-    .replace(/^[*_`]+|[*_`]+$/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/^#\s*/, '')
-    .replace(/^0+(?=\d)/, '');
+  const text = str(raw);
+  // Fast path for the usual ids (`024`, `7`, `DEBT-001`): with only letters, digits, `.` and `-`
+  // there is nothing to trim or strip. Checks key every session and task, so this is hot.
+  const key = isPlainId(text)
+    ? text.toLowerCase()
+    : text
+        .trim()
+        .replace(/^[*_`]+|[*_`]+$/g, '')
+        .trim()
+        .toLowerCase()
+        .replace(/^#\s*/, '');
+  return key.charCodeAt(0) === 48 ? key.replace(/^0+(?=\d)/, '') : key;
+}
+
+// Only ASCII letters, digits, `.` and `-`.
+function isPlainId(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c | 0x20) >= 97 && (c | 0x20) <= 122;
+    if (!letter && !(c >= 48 && c <= 57) && c !== 45 && c !== 46) return false;
+  }
+  return true;
 }
 
 /** Joins up to `max` items and says how many more there are. */

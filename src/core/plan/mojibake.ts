@@ -31,6 +31,15 @@ const decoder = new TextDecoder('utf-8');
  */
 const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]|[\u201a\u00fc\u00d4\u00c3\u00e2\u221a\u00ac][\u0080-\u2265]/;
 
+/**
+ * Could any line of `text` hold mojibake? One pass over the whole text, so a reader can skip the
+ * per-line repair when the answer is no (a match never spans a line break: both characters of
+ * SUSPECT are non-ASCII).
+ */
+export function mayHoldMojibake(text: string): boolean {
+  return SUSPECT.test(text);
+}
+
 function cp1252Byte(code: number): number | undefined {
   if (code >= 0x80 && code <= 0xff) return code;
   return CP1252_HIGH[code];

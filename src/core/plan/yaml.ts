@@ -1,8 +1,9 @@
-import { isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { Composer, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { emptyPlan, type Plan, type Problem, type ReadResult } from '../model';
 import { buildPlan } from './yamlBuild';
 import { YamlNodes } from './yamlNodes';
+import { MAX_DEPTH, scanTree, tooDeepAt } from './yamlScan';
 import { PlanAuthoringSchema, type PlanAuthoring } from './yamlSchema';
 import {
   describeSchema, describeValue, isPlainObject, pathText, salvage, schemaAt, unknownKeys, valueAt,
@@ -11,6 +12,8 @@ import {
 
 /** How many alias expansions a document may make before it is refused (a "billion laughs" guard). */
 const MAX_ALIAS_COUNT = 1000;
+/** At most this many problems are reported for one file; a note tells how many more there are. */
+export const MAX_PROBLEMS = 200;
 /** Salvaging starts here so a plan without a valid title still yields its sessions. */
 const SALVAGE_SCHEMA = PlanAuthoringSchema.partial();
 
@@ -19,10 +22,13 @@ const SALVAGE_SCHEMA = PlanAuthoringSchema.partial();
  * syntax errors (`yaml-syntax`), values of the wrong type (`yaml-invalid`), unknown keys
  * (`yaml-unknown-key`, warning) and an empty file (`empty-plan`, warning) become problems with
  * the range of the YAML node they concern, and every valid part of the file still reaches the plan.
+ * A document nested too deep (`yaml-too-deep`) is refused before the YAML library builds it, and
+ * past `MAX_PROBLEMS` the rest is summed up in one `yaml-too-many-problems` note, so time grows
+ * linearly with the text whatever it holds.
  */
 export function readYamlPlan(text: string): ReadResult {
   let plan: Plan = emptyPlan('yaml');
-  const problems: Problem[] = [];
+  let problems: Problem[] = [];
   try {
     plan = read(text, problems);
   } catch (err) {
@@ -31,17 +37,47 @@ export function readYamlPlan(text: string): ReadResult {
     problems.push(at('internal-error', 'error', message, { line: 1, column: 1, endLine: 1, endColumn: 1 }));
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  problems = capped(problems);
   plan.problems = problems;
   return { plan, problems };
 }
 
+// The first MAX_PROBLEMS problems, and a note at the first one left out saying how many were.
+function capped(problems: Problem[]): Problem[] {
+  const rest = problems.length - MAX_PROBLEMS;
+  const next = problems[MAX_PROBLEMS];
+  if (rest <= 0 || !next) return problems;
+  const message = `${rest} more problem${rest === 1 ? '' : 's'} from here on ${rest === 1 ? 'is' : 'are'} not shown: fix the first ${MAX_PROBLEMS} to see them.`;
+  const note = at('yaml-too-many-problems', 'info', message, { line: next.line, column: next.column, endLine: next.line, endColumn: next.column + 1 });
+  return [...problems.slice(0, MAX_PROBLEMS), note];
+}
+
 function read(text: string, problems: Problem[]): Plan {
   const lines = new LineCounter();
-  // logLevel 'error': a second document is still an error, but nothing is written to the console.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error', uniqueKeys: true });
-  const nodes = new YamlNodes(text, lines, doc);
-  for (const e of doc.errors) problems.push(syntaxProblem(e, 'error', nodes, text));
-  for (const w of doc.warnings) problems.push(syntaxProblem(w, 'warning', nodes, text));
+  // The parser keeps its own stack, so it copes with any nesting; composing the document does
+  // not (a few hundred levels abort the process), so depth is measured on the tokens first.
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const deep = tooDeepAt(tokens);
+  if (deep !== undefined) {
+    const p = lines.linePos(deep);
+    const [line, column] = [Math.max(1, p.line), Math.max(1, p.col)];
+    const message = `This YAML nests lists and maps more than ${MAX_DEPTH} levels deep, so Marathon does not read it. A plan needs only a few levels.`;
+    problems.push(at('yaml-too-deep', 'error', message, { line, column, endLine: line, endColumn: column + 1 }));
+    return emptyPlan('yaml');
+  }
+  const doc = compose(tokens, text.length);
+  const scan = scanTree(doc);
+  const nodes = new YamlNodes(text, lines, doc.contents, scan.aliases);
+  for (const e of doc.errors) problems.push(syntaxProblem(e, 'error', nodes));
+  for (const w of doc.warnings) problems.push(syntaxProblem(w, 'warning', nodes));
+  for (const { key, first } of scan.duplicates) {
+    const message = `Map keys must be unique: ${describeValue(key.value)} is already a key on line ${nodes.range(first).line}; the last one counts.`;
+    problems.push(at('yaml-syntax', 'error', message, nodes.range(key)));
+  }
+  for (const key of scan.collectionKeys) {
+    const message = `This key is ${isSeq(key) ? 'a list' : 'a map'}; plan keys are plain words, so the entry is ignored.`;
+    problems.push(at('yaml-complex-key', 'error', message, nodes.range(key)));
+  }
   if (isEmpty(doc)) {
     const message = 'This plan is empty: write at least a `title:` and a `sessions:` list.';
     problems.push(at('empty-plan', 'warning', message, nodes.range(undefined)));
@@ -73,6 +109,25 @@ function read(text: string, problems: Problem[]): Plan {
   return { ...buildPlan(kept.value as Loose<Partial<PlanAuthoring>>, nodes), problems: [] };
 }
 
+// What `parseDocument` does, from tokens already parsed. Duplicate keys are found by yamlScan.ts
+// (the library's own check is a square in the size of a map); logLevel 'error' keeps a second
+// document an error without writing anything to the console.
+function compose(tokens: readonly CST.Token[], end: number): Document {
+  const composer = new Composer({ prettyErrors: false, logLevel: 'error', uniqueKeys: false });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens, true, end)) {
+    if (!doc) {
+      doc = next;
+      continue;
+    }
+    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a plan is one document.'));
+    break;
+  }
+  // With `forceDoc` the composer always yields a document, even for empty text.
+  if (!doc) throw new Error('the YAML library returned no document');
+  return doc;
+}
+
 function isEmpty(doc: Document): boolean {
   const c = doc.contents;
   return c === null || (isScalar(c) && (c.value === null || c.value === undefined));
@@ -82,14 +137,13 @@ function at(code: string, severity: Problem['severity'], message: string, r: Omi
   return { code, severity, message, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
-function syntaxProblem(e: YAMLError, severity: Problem['severity'], nodes: YamlNodes, text: string): Problem {
+function syntaxProblem(e: YAMLError, severity: Problem['severity'], nodes: YamlNodes): Problem {
   const a = nodes.pos(e.pos[0]);
   const b = nodes.pos(Math.max(e.pos[1], e.pos[0]));
   const endColumn = b.line === a.line ? Math.max(b.col, a.col + 1) : b.col;
   let message = e.message.split('\n')[0] ?? e.message;
   // `- [x] done` is a flow list in YAML; the fix is to quote the item.
-  const lineText = text.split('\n', a.line)[a.line - 1] ?? '';
-  if (/^\s{0,40}-\s{1,4}\[[ xX]?\]/.test(lineText)) message += ' Quote checkbox items: - "[x] text".';
+  if (/^\s{0,40}-\s{1,4}\[[ xX]?\]/.test(nodes.lineHead(a.line, 64))) message += ' Quote checkbox items: - "[x] text".';
   return at('yaml-syntax', severity, message, { line: a.line, column: a.col, endLine: b.line, endColumn });
 }
 

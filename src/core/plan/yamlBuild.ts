@@ -116,7 +116,8 @@ class Builder {
     if (typeof c !== 'string') return { text: c.text, done: c.done ?? false, line: r.line, column: r.column };
     const box = /^\s{0,8}\[([ xX✓✔]?)\]\s*/.exec(c);
     if (!box) return { text: c.trim(), done: false, line: r.line, column: r.column };
-    const at = this.nodes.sourceText(this.nodes.locate(p).node).indexOf('[');
+    // Only the start of the source is searched: an alias may repeat a long item many times.
+    const at = this.nodes.sourceText(this.nodes.locate(p).node, 64).indexOf('[');
     const done = box[1] !== undefined && box[1].trim() !== '';
     return { text: c.slice(box[0].length).trim(), done, line: r.line, column: r.column + Math.max(at, 0) };
   }

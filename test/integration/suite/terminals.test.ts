@@ -150,7 +150,7 @@ describe('task terminals', () => {
 
     // The default command prints the prompt: the screenshot shows the named terminal and its text.
     await vscode.commands.executeCommand('workbench.view.extension.marathon');
-    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+    await vscode.commands.executeCommand('notifications.clearAll');
     await a.view.reveal((await demoSlots(0))[0]!, { expand: true, focus: false, select: true });
     terminal.show(false);
     const shot = await screenshot('terminals', {
@@ -222,6 +222,25 @@ describe('task terminals', () => {
     const count = vscode.window.terminals.length;
     await vscode.commands.executeCommand('marathon.launchSessionTerminals', { kind: 'session', entry, session });
     assert.equal(vscode.window.terminals.length, count);
+
+    // Focus Task Terminal on the second allocation reveals its first terminal.
+    await vscode.commands.executeCommand('marathon.focusTaskTerminal', slots[1]);
+    await waitFor(() => vscode.window.activeTerminal?.name === names[2], { what: `${names[2]} to be revealed` });
+  });
+
+  it('after a window reload, tracks a restored terminal again by its name instead of opening another', async () => {
+    // A reloaded window restores the terminals (the host opens them, not Marathon) and Marathon's
+    // memory of them is gone: a terminal opened here with a slot's name stands for one.
+    const name = '003 · Terminal 3 · Manifest, icons and release notes';
+    const slot = (await demoSlots(2))[1]!;
+    const key = `slot:${slot.slot.from}-${slot.slot.to}`;
+    assert.equal(a.terminals.state(slot.entry, slot.session, key), undefined);
+    const restored = vscode.window.createTerminal({ name });
+    await waitFor(() => a.terminals.state(slot.entry, slot.session, key)?.running === true, { what: 'the restored terminal to be tracked' });
+    const count = vscode.window.terminals.length;
+    await vscode.commands.executeCommand('marathon.launchTask', slot);
+    assert.equal(vscode.window.terminals.length, count, 'the restored terminal is revealed, not doubled');
+    await waitFor(() => vscode.window.activeTerminal === restored, { what: 'the restored terminal to be revealed' });
   });
 
   it('closing a task terminal records task.exit and the tree shows it no longer running', async () => {

@@ -100,6 +100,7 @@ function afterPipe(text: string, index: number): boolean {
 
 /** A line that is only bold text: `**Terminal 1: Core Scheduling Tools (10 tasks)**`. */
 export function boldLine(line: string): string | undefined {
+  if (!line.includes('**')) return undefined;
   const m = /^\s{0,3}\*\*([^*]{1,200})\*\*:?\s*$/.exec(line);
   return m ? m[1]!.trim() : undefined;
 }
@@ -134,8 +135,16 @@ export function tableCells(line: string): string[] | undefined {
   const t = line.trim();
   if (!t.startsWith('|')) return undefined;
   const inner = t.endsWith('|') && t.length > 1 ? t.slice(1, -1) : t.slice(1);
-  // Escaped pipes stay inside a cell.
-  return inner.split(/(?<!\\)\|/).map((c) => c.trim());
+  // Escaped pipes stay inside a cell. A hand-written split: rows are most of a big plan's lines.
+  const cells: string[] = [];
+  let start = 0;
+  for (let i = inner.indexOf('|'); i >= 0; i = inner.indexOf('|', i + 1)) {
+    if (i > 0 && inner.charCodeAt(i - 1) === 92) continue; // `\|`
+    cells.push(inner.slice(start, i).trim());
+    start = i + 1;
+  }
+  cells.push(inner.slice(start).trim());
+  return cells;
 }
 
 export function isTableSeparator(line: string): boolean {

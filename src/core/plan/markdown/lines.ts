@@ -1,8 +1,8 @@
-import { problem, type Deliverable, type Plan, type Problem, type Session, type Status } from '../../model';
+import { problem, type Deliverable, type Plan, type Problem, type Session, type Status, type Terminal } from '../../model';
 import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
-import { pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem } from './inline';
+import { pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem, type PathToken } from './inline';
 import { inside, taskHome, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
@@ -80,7 +80,11 @@ export function handleField(ctx: Context, f: Field, _line: string): void {
 }
 
 function withLine<T extends object>(o: T | undefined, line: number): (T & { line: number }) | undefined {
-  return o ? { ...o, line } : undefined;
+  if (!o) return undefined;
+  // `o` is always a fresh object from parseHours, so it is extended in place instead of copied.
+  const withIt = o as T & { line: number };
+  withIt.line = line;
+  return withIt;
 }
 
 function sessionField(ctx: Context, s: Session, label: string, value: string, text: string): void {
@@ -132,13 +136,9 @@ function labelOpens(ctx: Context, label: string): void {
 function addTerminal(s: Session, from: number, to: string | undefined, value: string, line: number): void {
   const range = TASK_RANGE.exec(value);
   const label = plain(value.replace(TASK_RANGE, '')).replace(/\s{2,}/g, ' ').trim();
-  s.terminals.push({
-    from,
-    to: to !== undefined ? Number(to) : from,
-    label,
-    line,
-    ...(range ? { tasks: { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) } } : {}),
-  });
+  const terminal: Terminal = { from, to: to !== undefined ? Number(to) : from, label, line };
+  if (range) terminal.tasks = { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) };
+  s.terminals.push(terminal);
 }
 
 /** The status an item claims by its marker or words (`✅`, `⚠️`, `PARTIAL`). */
@@ -161,9 +161,18 @@ function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverab
   const claim = checked ? 'done' : status;
   const text = plain(rest);
   const paths = pathsIn(rest);
-  const base = { text, line, ...(claim ? { claimed: claim } : {}) };
-  if (paths.length === 0) return [{ ...base, isGlob: false, isPlaceholder: false, isFolder: false }];
-  return paths.map((p) => ({ ...base, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder }));
+  // Built field by field rather than by spreading a shared base: object spread is slow in V8.
+  const one = (p?: PathToken): Deliverable => {
+    const d: Deliverable = { text, line } as Deliverable;
+    if (claim) d.claimed = claim;
+    if (p) d.path = p.path;
+    d.isGlob = p ? p.isGlob : false;
+    d.isPlaceholder = p ? p.isPlaceholder : false;
+    d.isFolder = p ? p.isFolder : false;
+    return d;
+  };
+  if (paths.length === 0) return [one()];
+  return paths.map(one);
 }
 
 /**

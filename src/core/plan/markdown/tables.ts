@@ -43,16 +43,11 @@ export function classifyTable(header: string[]): TableKind {
   const files: number[] = [];
   for (let f = find(FILE_HEADER); f !== undefined; f = find(FILE_HEADER)) files.push(f);
   const title = find(TITLE_HEADER) ?? firstUnused(h.length, used);
-  return {
-    kind: 'tasks',
-    id: 0,
-    title,
-    files,
-    headers: header.map((c) => plain(c)),
-    ...(status !== undefined ? { status } : {}),
-    ...(terminal !== undefined ? { terminal } : {}),
-    ...(depends !== undefined ? { depends } : {}),
-  };
+  const kind: TableKind = { kind: 'tasks', id: 0, title, files, headers: header.map((c) => plain(c)) };
+  if (status !== undefined) kind.status = status;
+  if (terminal !== undefined) kind.terminal = terminal;
+  if (depends !== undefined) kind.depends = depends;
+  return kind;
 }
 
 function firstUnused(n: number, used: Set<number>): number {
@@ -105,10 +100,8 @@ export function overviewFromRow(t: Extract<TableKind, { kind: 'overview' }>, cel
   const id = plain(stripMarkers(cells[t.session] ?? '').rest).replace(/^session\s+/i, '');
   if (!/^[A-Za-z]{0,3}\d[\w.-]{0,30}$/.test(id)) return undefined;
   const hours = parseHours(plain(cells[t.hours] ?? ''));
-  return {
-    session: id,
-    title: t.title >= 0 ? plain(cells[t.title] ?? '') : '',
-    ...(hours ? { hours } : {}),
-    line,
-  };
+  const row: OverviewRow = { session: id, title: t.title >= 0 ? plain(cells[t.title] ?? '') : '' } as OverviewRow;
+  if (hours) row.hours = hours;
+  row.line = line; // after `hours`, as the keys were always ordered
+  return row;
 }
