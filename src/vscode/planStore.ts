@@ -32,6 +32,7 @@ export class PlanStore implements vscode.Disposable {
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private watchers: vscode.Disposable[] = [];
+  private watchKey = '';
   private readonly disposables: vscode.Disposable[] = [];
   /** Total parses done, for tests and the log. */
   parseCount = 0;
@@ -62,25 +63,35 @@ export class PlanStore implements vscode.Disposable {
 
   /** Finds all plan files afresh (settings, folders, added files) and reads them. */
   async discover(): Promise<void> {
-    for (const w of this.watchers) w.dispose();
-    this.watchers = [];
+    const patterns = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+      readConfig(folder).planFiles.map((glob) => new vscode.RelativePattern(folder, glob)),
+    );
+    this.watch(patterns);
     const found = new Map<string, vscode.Uri>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of readConfig(folder).planFiles) {
-        const pattern = new vscode.RelativePattern(folder, glob);
-        for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE)) found.set(uri.toString(), uri);
-        const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-        watcher.onDidCreate((u) => this.touch(u, true));
-        watcher.onDidChange((u) => this.touch(u, true));
-        watcher.onDidDelete((u) => this.touch(u, true));
-        this.watchers.push(watcher);
-      }
+    for (const pattern of patterns) {
+      for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE)) found.set(uri.toString(), uri);
     }
     for (const s of this.state.get<string[]>(EXTRA_KEY, [])) found.set(s, vscode.Uri.parse(s));
     for (const key of [...this.entries.keys()]) if (!found.has(key)) this.entries.delete(key);
     await Promise.all([...found.values()].map((uri) => this.read(uri)));
     this.log.info(`Found ${this.entries.size} plan file(s).`);
     this._onDidChange.fire();
+  }
+
+  // Watchers exist before the search starts, and survive a rediscovery with the same patterns,
+  // so a file created meanwhile is never missed.
+  private watch(patterns: vscode.RelativePattern[]): void {
+    const key = patterns.map((p) => `${p.baseUri.toString()}|${p.pattern}`).join('\n');
+    if (key === this.watchKey) return;
+    for (const w of this.watchers) w.dispose();
+    this.watchKey = key;
+    this.watchers = patterns.map((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      watcher.onDidCreate((u) => this.touch(u, true));
+      watcher.onDidChange((u) => this.touch(u, true));
+      watcher.onDidDelete((u) => this.touch(u, true));
+      return watcher;
+    });
   }
 
   /** Adds a file the patterns do not cover; remembered for this workspace. */

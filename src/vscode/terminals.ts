@@ -217,7 +217,8 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
         ? { plan, planPath: entry.relPath, session, task: target.task, ...(target.terminal ? { terminal: target.terminal } : {}) }
         : { plan, planPath: entry.relPath, session, terminal: target.terminal, slot: target.slot },
     );
-    const fileName = promptFileName(session.id, taskField);
+    // Prefixed by the plan, so two plans with the same session ids never share a prompt file.
+    const fileName = promptFileName(`${planKey(entry.relPath)}-${session.id}`, taskField);
     try {
       await writePrompt(folder.uri.fsPath, fileName, built.markdown);
     } catch (error) {
@@ -467,6 +468,11 @@ function allTargets(entry: PlanEntry, only?: Session): LaunchTarget[] {
 /** The quoting rules of the shell a new terminal gets: the default profile's shell on this host. */
 function shellKind(): ShellKind {
   return shellKindOf(vscode.env.shell, process.platform);
+}
+
+/** `plans/DEMO.marathon.md` → `plans_DEMO`: the plan's part of its prompt files' names. */
+export function planKey(relPath: string): string {
+  return relPath.replace(/\.(?:marathon\.)?(?:md|markdown|ya?ml)$/i, '').replace(/[\\/]/g, '_');
 }
 
 /**

@@ -116,7 +116,7 @@ describe('task terminals', () => {
     const options = terminal.creationOptions as vscode.TerminalOptions;
     assert.equal((options.cwd as vscode.Uri).fsPath, folder.uri.fsPath, 'the terminal starts in the plan\'s workspace folder');
 
-    const file = path.join(folder.uri.fsPath, '.marathon', 'prompts', '001-terminal-1.md');
+    const file = path.join(folder.uri.fsPath, '.marathon', 'prompts', 'DEMO-001-terminal-1.md');
     const prompt = fs.readFileSync(file, 'utf8');
     const session = a.plans.plans.find((p) => p.relPath === 'DEMO.marathon.md')!.plan.sessions[0]!;
     assert.match(prompt, /^# Session 001: Tide Model and Data Feed/);
@@ -130,7 +130,7 @@ describe('task terminals', () => {
     const launched = await waitFor(() => events().find((e) => e.event === 'task.launch' && e.terminal === name), { what: 'task.launch in the run log' });
     assert.deepEqual({ ...launched, time: '' }, {
       event: 'task.launch', plan: 'DEMO.marathon.md', session: '001', task: 'terminal-1', terminal: name,
-      promptFile: '.marathon/prompts/001-terminal-1.md', time: '',
+      promptFile: '.marathon/prompts/DEMO-001-terminal-1.md', time: '',
     });
     const onDisk = fs.readFileSync(path.join(folder.uri.fsPath, '.marathon', 'runlog.jsonl'), 'utf8');
     assert.ok(onDisk.split('\n').some((l) => l.includes('"task.launch"') && l.includes('001 · Terminal 1')), 'task.launch is in .marathon/runlog.jsonl');
@@ -190,7 +190,7 @@ describe('task terminals', () => {
       const finished = await waitFor(() => fs.existsSync(done) && fs.readFileSync(done, 'utf8'), { timeoutMs: 15_000, what: `the command of task ${task.id} to finish` });
       assert.equal(finished, `${task.id} marathon/$(touch PWNED9)\n`);
       assert.equal(fs.readFileSync(out, 'utf8'), `${expected[i]}\n`, `task ${task.id}: echo got the title as one literal argument`);
-      const prompt = fs.readFileSync(path.join(folder.uri.fsPath, '.marathon', 'prompts', `900-T${task.id}.md`), 'utf8');
+      const prompt = fs.readFileSync(path.join(folder.uri.fsPath, '.marathon', 'prompts', `hostile-900-T${task.id}.md`), 'utf8');
       assert.ok(!prompt.includes('.env') && !prompt.includes('secrets/'), 'no never-share path in the prompt');
     }
     for (const f of vscode.workspace.workspaceFolders ?? []) assert.deepEqual(pwned(f.uri.fsPath), [], 'no PWNED file anywhere in the workspace');
@@ -211,7 +211,7 @@ describe('task terminals', () => {
     await waitFor(() => opened.length - before >= 4, { what: 'four terminals' });
     assert.deepEqual(opened.slice(before).map((t) => t.name), names);
     for (const n of [1, 2, 3, 4]) {
-      const prompt = fs.readFileSync(path.join(folder.uri.fsPath, '.marathon', 'prompts', `002-terminal-${n}.md`), 'utf8');
+      const prompt = fs.readFileSync(path.join(folder.uri.fsPath, '.marathon', 'prompts', `DEMO-002-terminal-${n}.md`), 'utf8');
       assert.ok(prompt.includes(`you are terminal ${n}`), `prompt ${n} names its terminal`);
       assert.ok(prompt.includes(n <= 2 ? 'Terminals 1-2: Clock face component and animation (tasks 1-3)' : 'Terminals 3-4: Harbour search and saved harbour (tasks 4-6)'));
     }

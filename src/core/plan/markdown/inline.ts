@@ -30,6 +30,9 @@ const LEADING_DECOR = /^(?:\s|\u200d|\ufe0f|[\u2190-\u2bff]|[\u{1f000}-\u{1faff}
 
 /** Splits leading markers off `text`: `✅ Session 024` → { status: 'done', rest: 'Session 024' }. */
 export function stripMarkers(text: string): { status?: Status; marker?: string; rest: string } {
+  // Cheap pre-check: text starting with printable ASCII has no leading decoration.
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 128) return { rest: text };
   const m = LEADING_DECOR.exec(text);
   if (!m) return { rest: text };
   const decor = m[0];
@@ -154,6 +157,8 @@ export function isTableSeparator(line: string): boolean {
 /** Removes markdown emphasis, code ticks and links, keeping the words; code spans stay as written. */
 export function plain(text: string): string {
   if (!/[*`[_]/.test(text)) return text.trim();
+  // Without a backtick there are no code spans to keep: the split below would give [text].
+  if (!text.includes('`')) return unemphasize(text).trim();
   return text
     .split(/(`[^`]{1,500}`)/)
     .map((part, i) => (i % 2 === 1 ? part.slice(1, -1) : unemphasize(part)))
@@ -162,11 +167,13 @@ export function plain(text: string): string {
 }
 
 function unemphasize(text: string): string {
-  return text
-    .replace(/\[([^\]]{0,200})\]\([^)]{0,500}\)/g, '$1')
-    .replace(/\*\*|`/g, '')
-    .replace(/(?<![\w*])__(?=\S)([^_]{1,200})__(?!\w)/g, '$1')
-    .replace(/(?<![\w*/])\*(?=[^\s*])([^*]{1,200})\*(?![\w*])/g, '$1');
+  // Each replacement runs only when its characters occur: most text has none of them.
+  let out = text;
+  if (out.includes('[')) out = out.replace(/\[([^\]]{0,200})\]\([^)]{0,500}\)/g, '$1');
+  if (out.includes('*') || out.includes('`')) out = out.replace(/\*\*|`/g, '');
+  if (out.includes('__')) out = out.replace(/(?<![\w*])__(?=\S)([^_]{1,200})__(?!\w)/g, '$1');
+  if (out.includes('*')) out = out.replace(/(?<![\w*/])\*(?=[^\s*])([^*]{1,200})\*(?![\w*])/g, '$1');
+  return out;
 }
 
 /** Backticked spans of a line, with their 1-based columns. */
