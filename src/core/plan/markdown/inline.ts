@@ -179,6 +179,7 @@ function unemphasize(text: string): string {
 /** Backticked spans of a line, with their 1-based columns. */
 export function codeSpans(text: string): { code: string; column: number }[] {
   const out: { code: string; column: number }[] = [];
+  if (!text.includes('`')) return out;
   const re = /`([^`]{1,500})`/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push({ code: m[1]!.trim(), column: m.index + 2 });
@@ -191,12 +192,19 @@ const PLACEHOLDER = /YYYY|MMDD|XXX|<[^>]{1,40}>|\{[a-z_]{1,40}\}|\.\.\.|…/;
 
 /** Does this token look like a path, glob or folder rather than a command or prose? */
 export function looksLikePath(token: string): boolean {
-  if (token.length === 0 || token.length > 300 || /\s/.test(token)) return false;
-  if (/^[a-z][a-z0-9+.-]{1,12}:\/\//i.test(token)) return false; // URLs
-  if (/^(?:GET|POST|PUT|DELETE|PATCH)$/.test(token)) return false;
-  if (/^\/api\//.test(token)) return false; // routes, not files
-  if (/[()=;$]/.test(token)) return false;
+  // Cheapest tests first; every test here only rules the token out, so their order is free.
+  if (token.length === 0 || token.length > 300 || /[\s()=;$]/.test(token)) return false;
+  if (token.includes('://') && /^[a-z][a-z0-9+.-]{1,12}:\/\//i.test(token)) return false; // URLs
+  if (token.length <= 6 && /^(?:GET|POST|PUT|DELETE|PATCH)$/.test(token)) return false;
+  if (token.startsWith('/api/')) return false; // routes, not files
   return token.includes('/') || EXT.test(token) || /[*?]/.test(token);
+}
+
+const CODE_SPAN = /`([^`]{1,500})`/g;
+
+// `file.py:function` → `file.py`.
+function withoutSymbol(token: string): string {
+  return token.includes(':') ? token.replace(/:[A-Za-z_][\w]*$/, '') : token;
 }
 
 export interface PathToken {
@@ -207,11 +215,11 @@ export interface PathToken {
 }
 
 export function describePath(path: string): PathToken {
-  const clean = path.replace(/^\.\//, '');
+  const clean = path.startsWith('./') ? path.slice(2) : path;
   return {
     path: clean,
     isGlob: /[*?[\]{}]/.test(clean) && !/\{[a-z_]{1,40}\}/.test(clean),
-    isPlaceholder: PLACEHOLDER.test(clean) || /^PR #/.test(clean),
+    isPlaceholder: PLACEHOLDER.test(clean) || clean.startsWith('PR #'),
     isFolder: clean.endsWith('/'),
   };
 }
@@ -221,15 +229,23 @@ export function describePath(path: string): PathToken {
  * placeholder. `file.py:function` references keep only the file.
  */
 export function pathsIn(text: string): PathToken[] {
-  const spans = codeSpans(text).map((s) => s.code.replace(/:[A-Za-z_][\w]*$/, ''));
+  const spans: string[] = [];
+  if (text.includes('`')) {
+    CODE_SPAN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CODE_SPAN.exec(text)) !== null) spans.push(withoutSymbol(m[1]!.trim()));
+  }
   let found = spans.filter(looksLikePath);
   if (found.length === 0 && spans.length === 0) {
-    found = text
-      .split(/\s+/)
-      .map((w) => w.replace(/^[("']+|[)"',.;:]+$/g, '').replace(/:[A-Za-z_][\w]*$/, ''))
-      .filter(isBarePath);
+    found = [];
+    for (const word of text.split(/\s+/)) {
+      // A bare path has an extension or a slash: words with neither are prose, skipped unread.
+      if (!word.includes('.') && !word.includes('/')) continue;
+      const w = withoutSymbol(word.replace(/^[("']+|[)"',.;:]+$/g, ''));
+      if (isBarePath(w)) found.push(w);
+    }
   }
-  if (found.length === 0) {
+  if (found.length === 0 && text.includes('PR #')) {
     const pr = /\bPR #(?:X{2,}|\d{1,6}|N{1,3}|\?{1,3})/.exec(text);
     if (pr) return [{ path: pr[0], isGlob: false, isPlaceholder: /X|N|\?/.test(pr[0]), isFolder: false }];
   }

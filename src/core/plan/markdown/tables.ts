@@ -57,13 +57,34 @@ function firstUnused(n: number, used: Set<number>): number {
 
 const CHECKED = /\[[xX✓✔]\]/;
 
+/** The columns of a task table that no field reads, with their names: they become `extra`. */
+const extraColumns = new WeakMap<TableKind, { index: number; name: string }[]>();
+
+function extrasOf(t: Extract<TableKind, { kind: 'tasks' }>): { index: number; name: string }[] {
+  let extras = extraColumns.get(t);
+  if (!extras) {
+    extras = [];
+    t.headers.forEach((h, i) => {
+      if (i === t.id || i === t.title || i === t.status || i === t.terminal || i === t.depends || t.files.includes(i)) return;
+      extras!.push({ index: i, name: h || `column ${i + 1}` });
+    });
+    extraColumns.set(t, extras);
+  }
+  return extras;
+}
+
+/** `[x] `-style prefix removal, tested cheaply first: most cells do not start with `[`. */
+function withoutBox(text: string, box: RegExp): string {
+  return text.charCodeAt(0) === 91 ? text.replace(box, '') : text;
+}
+
 /** A task from one row of a task table; undefined for rows that are not tasks (totals, blanks). */
 export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: string[], line: number, terminal?: number): Task | undefined {
-  const idCell = plain(stripMarkers(cells[t.id] ?? '').rest).replace(/^\[[ xX]\]\s*/, '');
+  const idCell = withoutBox(plain(stripMarkers(cells[t.id] ?? '').rest), /^\[[ xX]\]\s*/);
   if (!/^\d{1,6}$/.test(idCell) && !TASK_ID.test(idCell)) return undefined;
   const files: string[] = [];
   for (const i of t.files) for (const p of pathsIn(cells[i] ?? '')) files.push(p.path);
-  const title = plain(cells[t.title] ?? '').replace(/^\[[ xX✓✔]\]\s*/, '');
+  const title = withoutBox(plain(cells[t.title] ?? ''), /^\[[ xX✓✔]\]\s*/);
   const task: Task = { id: idCell, title, files, dependsOn: [], line };
   if (t.status !== undefined) {
     const raw = plain(cells[t.status] ?? '');
@@ -84,14 +105,18 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: str
       .map((s) => plain(s).replace(/^#/, ''))
       .filter((s) => /^\d{1,6}$/.test(s) || TASK_ID.test(s));
   }
-  if (cells.some((c) => CHECKED.test(c))) task.done = true;
-  const extra: Record<string, string> = {};
-  t.headers.forEach((h, i) => {
-    if (i === t.id || i === t.title || i === t.status || i === t.terminal || i === t.depends || t.files.includes(i)) return;
-    const v = cells[i];
-    if (v !== undefined && v !== '') extra[h || `column ${i + 1}`] = plain(v);
-  });
-  if (Object.keys(extra).length > 0) task.extra = extra;
+  for (const c of cells) {
+    if (c.includes('[') && CHECKED.test(c)) {
+      task.done = true;
+      break;
+    }
+  }
+  let extra: Record<string, string> | undefined;
+  for (const { index, name } of extrasOf(t)) {
+    const v = cells[index];
+    if (v !== undefined && v !== '') (extra ??= {})[name] = plain(v);
+  }
+  if (extra && Object.keys(extra).length > 0) task.extra = extra;
   return task;
 }
 
