@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { simpleGit } from 'simple-git';
 import type { RunState } from '../core/clock';
+import { hasBranch, headFacts, switchBranch } from '../core/git/session';
 import type { Session } from '../core/model';
 import { Commands } from './commands';
 import { readConfig } from './config';
@@ -50,7 +50,8 @@ export class SessionCommands {
     if (!ref) return;
     const folder = this.folderOf(ref);
     if (!folder) return;
-    const git = await this.gitFacts(folder);
+    const git = await headFacts(folder.uri.fsPath);
+    if (git.note) this.log.info(`git: ${git.note}`);
     await this.runLog.append(folder, {
       event: 'session.start', plan: ref.entry.relPath, session: ref.session.id,
       ...(git.head ? { head: git.head } : {}), ...(git.branch ? { branch: git.branch } : {}), planned: ref.session,
@@ -128,31 +129,12 @@ export class SessionCommands {
     return ref.entry.folder;
   }
 
-  private async gitFacts(folder: vscode.WorkspaceFolder): Promise<{ head?: string; branch?: string }> {
-    try {
-      const git = simpleGit(folder.uri.fsPath);
-      if (!(await git.checkIsRepo())) return {};
-      const head = (await git.revparse(['HEAD'])).trim();
-      const branch = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
-      return { head, branch: branch === 'HEAD' ? undefined : branch };
-    } catch (err) {
-      // A repository with no commits has no HEAD yet: the session simply has no base.
-      this.log.info(`git: ${err instanceof Error ? err.message : String(err)}`);
-      return {};
-    }
-  }
-
   // `git switch` refuses to overwrite uncommitted work; Marathon never forces it.
   private async offerBranch(folder: vscode.WorkspaceFolder, branch: string, current: string): Promise<void> {
-    const git = simpleGit(folder.uri.fsPath);
-    const exists = (await git.branchLocal()).all.includes(branch);
-    const action = exists ? 'Check Out' : 'Create and Check Out';
-    const choice = await vscode.window.showInformationMessage(`This session works on branch "${branch}" (you are on "${current}").`, action, 'Stay on ' + current);
+    const action = (await hasBranch(folder.uri.fsPath, branch)) ? 'Check Out' : 'Create and Check Out';
+    const choice = await vscode.window.showInformationMessage(`This session works on branch "${branch}" (you are on "${current}").`, action, `Stay on ${current}`);
     if (choice !== action) return;
-    try {
-      await git.raw(exists ? ['switch', branch] : ['switch', '-c', branch]);
-    } catch (err) {
-      void vscode.window.showWarningMessage(`Marathon did not switch to "${branch}": ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const error = await switchBranch(folder.uri.fsPath, branch);
+    if (error) void vscode.window.showWarningMessage(`Marathon did not switch to "${branch}": ${error}`);
   }
 }

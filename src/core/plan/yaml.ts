@@ -3,15 +3,20 @@ import type { z } from 'zod';
 import { emptyPlan, type Plan, type Problem, type ReadResult } from '../model';
 import { buildPlan } from './yamlBuild';
 import { YamlNodes } from './yamlNodes';
-import { MAX_DEPTH, scanTree, tooDeepAt } from './yamlScan';
+import { MAX_DEPTH, TreeScan, tooDeepAt } from './yamlScan';
 import { PlanAuthoringSchema, type PlanAuthoring } from './yamlSchema';
 import {
   describeSchema, describeValue, isPlainObject, pathText, salvage, schemaAt, unknownKeys, valueAt,
   type Loose, type Path,
 } from './yamlWalk';
 
-/** How many alias expansions a document may make before it is refused (a "billion laughs" guard). */
-const MAX_ALIAS_COUNT = 1000;
+/**
+ * How many values a document may hold once its aliases are expanded (a "billion laughs" guard):
+ * a fixed allowance and twice its length, so the expansion stays linear in the text.
+ */
+const aliasBudget = (text: string) => 10_000 + 2 * text.length;
+/** Lists and maps may nest this deep once aliases are expanded (without, composing gives at most this). */
+const MAX_EXPANDED_DEPTH = 2 * MAX_DEPTH;
 /** At most this many problems are reported for one file; a note tells how many more there are. */
 export const MAX_PROBLEMS = 200;
 /** Salvaging starts here so a plan without a valid title still yields its sessions. */
@@ -66,16 +71,17 @@ function read(text: string, problems: Problem[]): Plan {
     return emptyPlan('yaml');
   }
   const doc = compose(tokens, text.length);
-  const scan = scanTree(doc);
-  const nodes = new YamlNodes(text, lines, doc.contents, scan.aliases);
+  const tree = new TreeScan(doc);
+  const nodes = new YamlNodes(text, lines, doc.contents, tree.aliases);
   for (const e of doc.errors) problems.push(syntaxProblem(e, 'error', nodes));
   for (const w of doc.warnings) problems.push(syntaxProblem(w, 'warning', nodes));
-  for (const { key, first } of scan.duplicates) {
-    const message = `Map keys must be unique: ${describeValue(key.value)} is already a key on line ${nodes.range(first).line}; the last one counts.`;
+  for (const { key, first, value } of tree.duplicates) {
+    const message = `The key ${keyName(value)} is already set on line ${nodes.range(first).line}; keys must be unique (the last one counts).`;
     problems.push(at('yaml-syntax', 'error', message, nodes.range(key)));
   }
-  for (const key of scan.collectionKeys) {
-    const message = `This key is ${isSeq(key) ? 'a list' : 'a map'}; plan keys are plain words, so the entry is ignored.`;
+  for (const { key, target } of tree.collectionKeys) {
+    const what = isSeq(target) ? 'a list' : 'a map';
+    const message = `This key is ${what}; plan keys are plain words, so the entry is ignored.`;
     problems.push(at('yaml-complex-key', 'error', message, nodes.range(key)));
   }
   if (isEmpty(doc)) {
@@ -83,9 +89,28 @@ function read(text: string, problems: Problem[]): Plan {
     problems.push(at('empty-plan', 'warning', message, nodes.range(undefined)));
     return emptyPlan('yaml');
   }
+  const budget = aliasBudget(text);
+  const trouble = tree.aliasTrouble(budget, MAX_EXPANDED_DEPTH);
+  if (trouble) {
+    const name = `*${trouble.alias.source}`;
+    const range = nodes.range(trouble.alias);
+    if (trouble.reason === 'cycle') {
+      problems.push(at('yaml-syntax', 'error', `The alias ${name} refers to a node that contains it, so this YAML cannot be expanded.`, range));
+    } else if (trouble.reason === 'size') {
+      problems.push(at('yaml-syntax', 'error', `Aliases here expand to more than ${budget} values (${name} the most), so Marathon does not read this YAML.`, range));
+    } else {
+      problems.push(at('yaml-too-deep', 'error', `Aliases here nest lists and maps more than ${MAX_EXPANDED_DEPTH} levels deep (${name} the deepest), so Marathon does not read this YAML.`, range));
+    }
+    return emptyPlan('yaml');
+  }
+  for (const alias of tree.unresolved()) {
+    const message = `The alias *${alias.source} has no anchor &${alias.source} before it, so it is read as an empty value.`;
+    problems.push(at('yaml-syntax', 'error', message, nodes.range(alias)));
+  }
+  tree.expandAliases();
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    raw = doc.toJS();
   } catch (err) {
     const message = `This YAML cannot be expanded (${err instanceof Error ? err.message : String(err)}).`;
     problems.push(at('yaml-syntax', 'error', message, { line: 1, column: 1, endLine: 1, endColumn: 2 }));
@@ -126,6 +151,12 @@ function compose(tokens: readonly CST.Token[], end: number): Document {
   // With `forceDoc` the composer always yields a document, even for empty text.
   if (!doc) throw new Error('the YAML library returned no document');
   return doc;
+}
+
+// A key for a message: `"title"`, `5`, `null`.
+function keyName(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
 function isEmpty(doc: Document): boolean {

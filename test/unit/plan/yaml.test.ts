@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { PlanSchema, type Problem, type ReadResult } from '../../../src/core/model';
 import { readPlan } from '../../../src/core/plan';
-import { readYamlPlan } from '../../../src/core/plan/yaml';
+import { MAX_PROBLEMS, readYamlPlan } from '../../../src/core/plan/yaml';
+import { MAX_DEPTH } from '../../../src/core/plan/yamlScan';
 
 const root = join(__dirname, '..', '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'yaml', name), 'utf8');
@@ -222,6 +223,132 @@ describe('readYamlPlan: odd input never throws', () => {
     const session = fc.record({ id: fc.oneof(fc.string(), fc.integer()), hours: fc.anything(), agents: fc.anything(), criteria: fc.anything(), terminals: fc.anything(), tasks: fc.anything(), dependsOn: fc.anything(), percent: fc.anything() }, { requiredKeys: [] });
     const planLike = fc.record({ title: fc.anything(), sessions: fc.array(session, { maxLength: 4 }), timeline: fc.anything(), risks: fc.anything() }, { requiredKeys: [] });
     fc.assert(fc.property(planLike, (v) => void read(stringify(v))));
+  });
+});
+
+// Deep nesting that would abort the process is covered in a child process by
+// test/unit/property/deep-nesting.test.ts; the depths here are ones the library survives anyway.
+describe('readYamlPlan: nesting too deep', () => {
+  const deep: [string, string, number, number][] = [
+    ['block sequences "- - -"', '- '.repeat(100), 1, 2 * MAX_DEPTH + 1],
+    ['flow sequences "[[["', '['.repeat(100), 1, MAX_DEPTH + 1],
+    ['flow maps "{a: {a:"', '{a: '.repeat(100), 1, 4 * MAX_DEPTH + 1],
+    ['indented maps', Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'), MAX_DEPTH + 1, MAX_DEPTH + 1],
+    ['a deep list under a plan', `title: x\nsessions:\n  - id: 1\n    objectives: ${'['.repeat(100)}`, 4, 17 + MAX_DEPTH - 3],
+  ];
+  for (const [name, text, line, column] of deep) {
+    it(`refuses ${name} past ${MAX_DEPTH} levels with yaml-too-deep at ${line}:${column}`, () => {
+      const { plan, problems } = read(text);
+      assert.deepEqual(problems.map((p) => [p.code, p.severity, p.line, p.column]), [['yaml-too-deep', 'error', line, column]]);
+      assert.match(problems[0]?.message ?? '', new RegExp(`more than ${MAX_DEPTH} levels`));
+      assert.deepEqual([plan.title, plan.sessions], ['', []]);
+    });
+  }
+
+  it(`reads ${MAX_DEPTH} levels`, () => {
+    const { problems } = read(`${'- '.repeat(MAX_DEPTH)}x`);
+    assert.deepEqual(only(problems, 'yaml-too-deep'), []);
+    assert.deepEqual(problems.map((p) => p.code), ['yaml-invalid']);
+  });
+
+  it('refuses aliases that nest deeper than composing allows', () => {
+    const lines = ['title: x', `a0: &a0 ${'['.repeat(40)}1${']'.repeat(40)}`];
+    for (let i = 1; i < 5; i++) lines.push(`a${i}: &a${i} ${'['.repeat(40)}*a${i - 1}${']'.repeat(40)}`);
+    const { problems } = read(lines.join('\n'));
+    // Reported at the alias that nests deepest: *a3, on the last line.
+    assert.deepEqual(problems.map((p) => [p.code, p.line]), [['yaml-too-deep', 6]]);
+  });
+});
+
+describe('readYamlPlan: keys that are lists or maps', () => {
+  it('reports `? [a, b]` and `{a: 1}:` keys and reads the rest', () => {
+    const { plan, problems } = read('? [a, b]\n: c\ntitle: Kept\n{a: 1}: x\n');
+    assert.deepEqual(problems.map((p) => [p.code, p.severity, p.line, p.column]), [
+      ['yaml-complex-key', 'error', 1, 3],
+      ['yaml-complex-key', 'error', 4, 1],
+    ]);
+    assert.match(problems[0]?.message ?? '', /a list/);
+    assert.match(problems[1]?.message ?? '', /a map/);
+    assert.equal(plan.title, 'Kept');
+  });
+
+  it('reports an alias of a list used as a key', () => {
+    const { problems } = read('title: x\nsessions: &s []\n*s : y\n');
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['yaml-complex-key', 3, 1]]);
+  });
+
+  it('reports only the outer key of maps keyed by maps', () => {
+    const { problems } = read(`${'{'.repeat(60)}a: 1${'}: 1'.repeat(59)}}`);
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['yaml-complex-key', 1, 2], ['yaml-invalid', 1, 1]].sort((a, b) => Number(a[2]) - Number(b[2])));
+  });
+});
+
+describe('readYamlPlan: duplicate keys and aliases', () => {
+  it('names the line of the first key', () => {
+    const keys = Array.from({ length: 150 }, (_, i) => `    k${i}: ${i}`).join('\n');
+    const { problems } = read(`title: x\nsessions:\n  - id: 1\n    colour: red\n${keys}\n    colour: blue\n`);
+    const dup = only(problems, 'yaml-syntax');
+    assert.deepEqual(dup.map((p) => [p.line, p.column, p.endColumn]), [[155, 5, 11]]);
+    assert.match(dup[0]?.message ?? '', /"colour" is already set on line 4/);
+  });
+
+  it('expands aliases into the plan, at the line of their anchor', () => {
+    const { plan, problems } = read('title: &t T\nsessions:\n  - &s {id: 1, title: *t, hours: 3}\n  - *s\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(plan.sessions.map((s) => [s.id, s.title, s.hours?.max, s.line]), [['1', 'T', 3, 3], ['1', 'T', 3, 3]]);
+  });
+
+  it('resolves each alias to the last anchor of its name before it', () => {
+    const { plan } = read('title: x\ncontextFiles:\n  - &a a.md\n  - *a\n  - &a b.md\n  - *a\n');
+    assert.deepEqual(plan.contextFiles.map((f) => f.path), ['a.md', 'a.md', 'b.md', 'b.md']);
+  });
+
+  it('reports an alias without an anchor where it is, and reads the rest', () => {
+    const { plan, problems } = read('title: x\npurpose: *nope\nsessions:\n  - id: 1\n');
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['yaml-syntax', 2, 10], ['yaml-invalid', 2, 10]]);
+    assert.match(problems[0]?.message ?? '', /\*nope has no anchor/);
+    assert.equal(plan.sessions.length, 1);
+  });
+
+  it('refuses an alias inside the node it names', () => {
+    const { problems } = read('title: x\nrisks: &r [a, *r]\n');
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['yaml-syntax', 2, 15]]);
+    assert.match(problems[0]?.message ?? '', /contains it/);
+  });
+
+  it('refuses aliases that expand to far more than the text holds ("billion laughs")', () => {
+    const levels = ['a: &a [1,2,3,4,5,6,7,8,9]', ...['b', 'c', 'd', 'e'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcd'[i]}`).join(',')}]`)];
+    const { problems } = read(`title: x\n${levels.join('\n')}\n`);
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['yaml-syntax', 6, 8]]);
+    assert.match(problems[0]?.message ?? '', /expand to more than/);
+  });
+});
+
+describe('readYamlPlan: many problems', () => {
+  const note = (problems: Problem[]) => only(problems, 'yaml-too-many-problems');
+
+  it(`reports the first ${MAX_PROBLEMS} problems and how many more there are`, () => {
+    // The missing title (line 1), 1999 duplicate keys (lines 2-2000) and the unknown key `a`.
+    const { problems } = read('a: b\n'.repeat(2000));
+    assert.equal(problems.length, MAX_PROBLEMS + 1);
+    assert.deepEqual(note(problems).map((p) => [p.severity, p.line]), [['info', MAX_PROBLEMS + 1]]);
+    assert.equal(problems[problems.length - 1]?.code, 'yaml-too-many-problems');
+    assert.match(note(problems)[0]?.message ?? '', new RegExp(`^${2001 - MAX_PROBLEMS} more problems`));
+  });
+
+  it('keeps the checkbox hint on every line of a long list of unquoted checkboxes', () => {
+    const { problems } = read('- [ ] x\n'.repeat(5000));
+    const syntax = only(problems, 'yaml-syntax');
+    assert.equal(problems.length, MAX_PROBLEMS + 1);
+    assert.ok(syntax.length >= MAX_PROBLEMS - 1);
+    assert.ok(syntax.every((p) => /Quote checkbox items/.test(p.message)));
+    assert.match(note(problems)[0]?.message ?? '', /^\d+ more problems/);
+  });
+
+  it('adds no note at the limit', () => {
+    const { problems } = read(`title: x\n${'a: b\n'.repeat(MAX_PROBLEMS)}`);
+    assert.equal(problems.length, MAX_PROBLEMS);
+    assert.deepEqual(note(problems), []);
   });
 });
 

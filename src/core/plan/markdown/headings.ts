@@ -43,12 +43,15 @@ const TRAILING_PAREN = /\(([^()]{1,60})\)\s*$/;
 /** Classifies a heading's text. `inPhase` marks headings nested in a numbered phase. */
 export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
   const { status: marker, rest } = stripMarkers(raw);
+  let text = plain(rest);
   // `1. Title`, `0a. Title` numbering in front of a heading is decoration.
-  const text = plain(rest).replace(/^\d{1,3}[a-z]?[.)]\s+/, '');
+  if (isDigit(text.charCodeAt(0))) text = text.replace(/^\d{1,3}[a-z]?[.)]\s+/, '');
+  // The patterns below are anchored, so the first letter rules most of them out without a run.
+  const first = text.charCodeAt(0) | 0x20; // lower-cased for ASCII letters
 
-  let m = SESSION.exec(text);
+  let m = first === 98 || first === 99 || first === 109 || first === 115 ? SESSION.exec(text) : null; // b c m s
   if (m) return session(m[1]!.replace(/[.-]+$/, ''), m[2] ?? '', marker);
-  if ((m = STREAM.exec(text))) {
+  if (first === 115 && (m = STREAM.exec(text))) {
     const rest = m[2] ?? '';
     const declared = /\((\d{1,6})\s+tasks?\)/i.exec(rest);
     const title = rest.replace(/\s*\(\d{1,6}\s+tasks?\)\s*/i, ' ').trim();
@@ -56,13 +59,13 @@ export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
     if (declared) stream.declaredTasks = Number(declared[1]);
     return stream;
   }
-  if ((m = PHASE.exec(text))) return phase(m[1]!, m[2] ?? '', marker);
+  if (first === 112 && (m = PHASE.exec(text))) return phase(m[1]!, m[2] ?? '', marker);
   if ((m = TASK.exec(text))) {
     const task: HeadingKind = { kind: 'task', id: m[1]!, title: m[2]!.trim() };
     if (marker) task.status = marker;
     return task;
   }
-  if ((m = TERMINAL.exec(text))) {
+  if (first === 116 && (m = TERMINAL.exec(text))) {
     const from = Number(m[1]);
     return { kind: 'terminal', from, to: m[2] !== undefined ? Number(m[2]) : from, title: m[3]!.trim() };
   }
@@ -73,7 +76,7 @@ export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
     if (window) checkpoint.window = window;
     return checkpoint;
   }
-  if (!inPhase && (m = CALENDAR.exec(text))) {
+  if (!inPhase && (first === 100 || first === 119) && (m = CALENDAR.exec(text))) {
     const window = parseWindow(m[1]!);
     if (window) return { kind: 'calendar', id: m[1]!.replace(/\s+/g, ' '), title: m[2]!.trim(), window };
   }
@@ -127,13 +130,33 @@ function phase(id: string, rawTitle: string, marker: Status | undefined): Headin
 
 // A marker written after the title: `Session 024: Title ✅`.
 function stripTrailingMarker(title: string): { status?: Status; rest: string } {
+  // Cheap pre-check: a title ending in a printable ASCII character has no trailing marker.
+  const last = title.charCodeAt(title.length - 1);
+  if (last > 32 && last < 128) return { rest: title };
   const m = /\s*([✅✓✔❌✗⚠⏳🔄])\ufe0f?\s*$/u.exec(title);
   if (!m) return { rest: title };
   return { status: stripMarkers(m[1]!).status, rest: title.slice(0, m.index).trim() };
 }
 
+// Section titles repeat (every session has its `Objectives`), so their kinds are remembered.
+const sectionMemo = new Map<string, SectionKind>();
+
 /** Which named part a heading or a bold label opens. */
 export function sectionOf(text: string): SectionKind {
+  let kind = sectionMemo.get(text);
+  if (kind === undefined) {
+    if (sectionMemo.size >= 1000) sectionMemo.clear(); // bounded: titles are few, text is not
+    kind = sectionKind(text);
+    sectionMemo.set(text, kind);
+  }
+  return kind;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function sectionKind(text: string): SectionKind {
   const t = text.toLowerCase();
   if (/never[\s-]*share|do not share|don't share|must not share|forbidden files|off[\s-]limits/.test(t)) return 'never-share';
   if (/(?:files|context)\b.{0,30}\bshare|context files|shared context|context for|files to read/.test(t)) return 'context';

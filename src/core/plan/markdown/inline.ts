@@ -28,11 +28,25 @@ const MARKERS: [string, Status][] = [
 // Leading decoration: markers, emoji, variation selectors, spaces.
 const LEADING_DECOR = /^(?:\s|\u200d|\ufe0f|[\u2190-\u2bff]|[\u{1f000}-\u{1faff}])+/u;
 
+// Cheap pre-check: text starting with printable ASCII has no leading decoration.
+function undecorated(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c > 32 && c < 128;
+}
+
+/** `stripMarkers(text).rest` without building the result object. */
+export function markerRest(text: string): string {
+  return undecorated(text) ? text : stripMarkers(text).rest;
+}
+
+/** `stripMarkers(text).status` without building the result object. */
+export function markerStatus(text: string): Status | undefined {
+  return undecorated(text) ? undefined : stripMarkers(text).status;
+}
+
 /** Splits leading markers off `text`: `✅ Session 024` → { status: 'done', rest: 'Session 024' }. */
 export function stripMarkers(text: string): { status?: Status; marker?: string; rest: string } {
-  // Cheap pre-check: text starting with printable ASCII has no leading decoration.
-  const c = text.charCodeAt(0);
-  if (c > 32 && c < 128) return { rest: text };
+  if (undecorated(text)) return { rest: text };
   const m = LEADING_DECOR.exec(text);
   if (!m) return { rest: text };
   const decor = m[0];
@@ -71,7 +85,8 @@ const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
  */
 export function readFields(line: string): Field[] {
   if (!line.includes('**')) return [];
-  const body = line.replace(/^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, '');
+  // A line that starts with `**` has no quote or list prefix to remove.
+  const body = line.startsWith('**') ? line : line.replace(/^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, '');
   if (!body.startsWith('**')) return [];
   const offset = line.length - body.length;
   const fields: Field[] = [];
@@ -87,7 +102,9 @@ export function readFields(line: string): Field[] {
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]!.start : body.length;
-    const value = body.slice(s.valueStart, end).replace(/\s*\|\s*$/, '').trim();
+    let value = body.slice(s.valueStart, end);
+    if (value.includes('|')) value = value.replace(/\s*\|\s*$/, '');
+    value = value.trim();
     fields.push({ label: s.label, value, column: offset + s.valueStart + 1 });
   }
   return fields;
@@ -124,7 +141,7 @@ export function readListItem(line: string): ListItem | undefined {
   const indent = m[1]!.length;
   const ordered = /\d/.test(m[2]!);
   let text = m[3]!;
-  const cb = /^\[([ xX✓✔])\](?:\s+|$)/.exec(text);
+  const cb = text.charCodeAt(0) === 91 ? /^\[([ xX✓✔])\](?:\s+|$)/.exec(text) : null;
   if (cb) {
     const column = line.length - text.length + 1;
     text = text.slice(cb[0].length);
@@ -133,20 +150,34 @@ export function readListItem(line: string): ListItem | undefined {
   return { text, indent, ordered };
 }
 
+/** Is this UTF-16 code unit white space to `trim()` and `\s`? */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** `text.slice(start, end).trim()`, slicing once. */
+function trimmedSlice(text: string, start: number, end: number): string {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
 /** Splits a table row into trimmed cells; undefined when the line is not a row. */
 export function tableCells(line: string): string[] | undefined {
   const t = line.trim();
   if (!t.startsWith('|')) return undefined;
-  const inner = t.endsWith('|') && t.length > 1 ? t.slice(1, -1) : t.slice(1);
-  // Escaped pipes stay inside a cell. A hand-written split: rows are most of a big plan's lines.
+  // Rows are most of a big plan's lines, so this is a hand-written split on index ranges of `t`
+  // (the part between the outer pipes), each cell sliced once, already trimmed.
+  const end = t.endsWith('|') && t.length > 1 ? t.length - 1 : t.length;
   const cells: string[] = [];
-  let start = 0;
-  for (let i = inner.indexOf('|'); i >= 0; i = inner.indexOf('|', i + 1)) {
-    if (i > 0 && inner.charCodeAt(i - 1) === 92) continue; // `\|`
-    cells.push(inner.slice(start, i).trim());
+  let start = 1;
+  for (let i = t.indexOf('|', 1); i >= 0 && i < end; i = t.indexOf('|', i + 1)) {
+    if (t.charCodeAt(i - 1) === 92 && i - 1 >= 1) continue; // an escaped pipe `\|` stays in its cell
+    cells.push(trimmedSlice(t, start, i));
     start = i + 1;
   }
-  cells.push(inner.slice(start).trim());
+  cells.push(trimmedSlice(t, start, end));
   return cells;
 }
 
@@ -157,13 +188,22 @@ export function isTableSeparator(line: string): boolean {
 /** Removes markdown emphasis, code ticks and links, keeping the words; code spans stay as written. */
 export function plain(text: string): string {
   if (!/[*`[_]/.test(text)) return text.trim();
-  // Without a backtick there are no code spans to keep: the split below would give [text].
-  if (!text.includes('`')) return unemphasize(text).trim();
-  return text
-    .split(/(`[^`]{1,500}`)/)
-    .map((part, i) => (i % 2 === 1 ? part.slice(1, -1) : unemphasize(part)))
-    .join('')
-    .trim();
+  // Code spans (as /`[^`]{1,500}`/, found with indexOf) are kept as written, ticks removed;
+  // the text between them loses its emphasis.
+  let out = '';
+  let last = 0;
+  for (let open = text.indexOf('`'); open >= 0; ) {
+    const close = text.indexOf('`', open + 1);
+    if (close < 0) break;
+    if (close - open - 1 < 1 || close - open - 1 > 500) {
+      open = close; // no span here; its closing tick may open one
+      continue;
+    }
+    out += unemphasize(text.slice(last, open)) + text.slice(open + 1, close);
+    last = close + 1;
+    open = text.indexOf('`', last);
+  }
+  return (last === 0 ? unemphasize(text) : out + unemphasize(text.slice(last))).trim();
 }
 
 function unemphasize(text: string): string {
@@ -200,8 +240,6 @@ export function looksLikePath(token: string): boolean {
   return token.includes('/') || EXT.test(token) || /[*?]/.test(token);
 }
 
-const CODE_SPAN = /`([^`]{1,500})`/g;
-
 // `file.py:function` → `file.py`.
 function withoutSymbol(token: string): string {
   return token.includes(':') ? token.replace(/:[A-Za-z_][\w]*$/, '') : token;
@@ -229,27 +267,36 @@ export function describePath(path: string): PathToken {
  * placeholder. `file.py:function` references keep only the file.
  */
 export function pathsIn(text: string): PathToken[] {
-  const spans: string[] = [];
-  if (text.includes('`')) {
-    CODE_SPAN.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CODE_SPAN.exec(text)) !== null) spans.push(withoutSymbol(m[1]!.trim()));
+  // Hot (every file cell and deliverable): one result array, code spans found with indexOf.
+  const out: PathToken[] = [];
+  let spans = 0;
+  for (let open = text.indexOf('`'); open >= 0; ) {
+    const close = text.indexOf('`', open + 1);
+    if (close < 0) break;
+    // As /`([^`]{1,500})`/g: an empty or over-long span is no span, and its closing tick may open one.
+    const length = close - open - 1;
+    if (length < 1 || length > 500) {
+      open = close;
+      continue;
+    }
+    spans++;
+    const code = withoutSymbol(text.slice(open + 1, close).trim());
+    if (looksLikePath(code)) out.push(describePath(code));
+    open = text.indexOf('`', close + 1);
   }
-  let found = spans.filter(looksLikePath);
-  if (found.length === 0 && spans.length === 0) {
-    found = [];
+  if (spans === 0) {
     for (const word of text.split(/\s+/)) {
       // A bare path has an extension or a slash: words with neither are prose, skipped unread.
       if (!word.includes('.') && !word.includes('/')) continue;
       const w = withoutSymbol(word.replace(/^[("']+|[)"',.;:]+$/g, ''));
-      if (isBarePath(w)) found.push(w);
+      if (isBarePath(w)) out.push(describePath(w));
     }
   }
-  if (found.length === 0 && text.includes('PR #')) {
+  if (out.length === 0 && text.includes('PR #')) {
     const pr = /\bPR #(?:X{2,}|\d{1,6}|N{1,3}|\?{1,3})/.exec(text);
     if (pr) return [{ path: pr[0], isGlob: false, isPlaceholder: /X|N|\?/.test(pr[0]), isFolder: false }];
   }
-  return found.map(describePath);
+  return out;
 }
 
 // A path written without backticks must look unmistakably like one: an extension, a trailing

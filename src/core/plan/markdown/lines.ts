@@ -2,7 +2,7 @@ import { problem, type Deliverable, type Plan, type Problem, type Session, type 
 import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
-import { pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem, type PathToken } from './inline';
+import { isSpace, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem } from './inline';
 import { inside, taskHome, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
@@ -38,10 +38,10 @@ function anySection(ctx: Context, kind: SectionKind): boolean {
 
 /** A `**Label:** value` field, routed by its label and the open frames. */
 export function handleField(ctx: Context, f: Field, _line: string): void {
-  const label = plain(f.label).toLowerCase().replace(/[\s:]+$/, '');
+  const label = withoutTrailingColon(plain(f.label).toLowerCase());
   const value = f.value;
   const session = inside(ctx, 'session')?.obj;
-  const terminals = TERMINALS_LABEL.exec(label);
+  const terminals = label.startsWith('terminal') ? TERMINALS_LABEL.exec(label) : null;
   if (terminals && session) {
     addTerminal(session, Number(terminals[1]), terminals[2], value, ctx.line);
     return;
@@ -77,6 +77,12 @@ export function handleField(ctx: Context, f: Field, _line: string): void {
   // Plan metadata sits at the top of the plan: not in deeper sections such as a what-if.
   if (ctx.frames.some((fr) => fr.level > 2)) return;
   planField(ctx.plan, label, text, ctx.line);
+}
+
+/** `label.replace(/[\s:]+$/, '')`, run only when the label ends in a space or colon. */
+function withoutTrailingColon(label: string): string {
+  const c = label.charCodeAt(label.length - 1);
+  return c === 58 || isSpace(c) ? label.replace(/[\s:]+$/, '') : label;
 }
 
 function withLine<T extends object>(o: T | undefined, line: number): (T & { line: number }) | undefined {
@@ -134,8 +140,10 @@ function labelOpens(ctx: Context, label: string): void {
 }
 
 function addTerminal(s: Session, from: number, to: string | undefined, value: string, line: number): void {
-  const range = TASK_RANGE.exec(value);
-  const label = plain(value.replace(TASK_RANGE, '')).replace(/\s{2,}/g, ' ').trim();
+  const range = value.includes('(') ? TASK_RANGE.exec(value) : null;
+  // The range removed as `value.replace(TASK_RANGE, '')` would, without running the pattern again.
+  const rest = range ? value.slice(0, range.index) + value.slice(range.index + range[0].length) : value;
+  const label = plain(rest).replace(/\s{2,}/g, ' ').trim();
   const terminal: Terminal = { from, to: to !== undefined ? Number(to) : from, label, line };
   if (range) terminal.tasks = { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) };
   s.terminals.push(terminal);
@@ -161,18 +169,19 @@ function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverab
   const claim = checked ? 'done' : status;
   const text = plain(rest);
   const paths = pathsIn(rest);
-  // Built field by field rather than by spreading a shared base: object spread is slow in V8.
-  const one = (p?: PathToken): Deliverable => {
-    const d: Deliverable = { text, line } as Deliverable;
-    if (claim) d.claimed = claim;
-    if (p) d.path = p.path;
-    d.isGlob = p ? p.isGlob : false;
-    d.isPlaceholder = p ? p.isPlaceholder : false;
-    d.isFolder = p ? p.isFolder : false;
-    return d;
-  };
-  if (paths.length === 0) return [one()];
-  return paths.map(one);
+  // One object literal per shape, keys in the model's order: spreading a shared base is slow.
+  if (paths.length === 0) {
+    return [
+      claim
+        ? { text, line, claimed: claim, isGlob: false, isPlaceholder: false, isFolder: false }
+        : { text, line, isGlob: false, isPlaceholder: false, isFolder: false },
+    ];
+  }
+  return paths.map((p): Deliverable =>
+    claim
+      ? { text, line, claimed: claim, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder }
+      : { text, line, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder },
+  );
 }
 
 /**
@@ -210,30 +219,33 @@ function expandIds(list: string): string[] {
 
 /** A list item, read by the section it sits in. */
 export function handleListItem(ctx: Context, item: ListItem, line: string): void {
-  if (/^\[\s{0,2}\]\S|^\[\]|^\[ {2,}\]/.test(item.text)) {
+  if (item.text.charCodeAt(0) === 91 && /^\[\s{0,2}\]\S|^\[\]|^\[ {2,}\]/.test(item.text)) {
     ctx.problems.push(problem('malformed-checkbox', 'warning', 'This looks like a checkbox but is not one: write `- [ ] text` (one space inside the brackets, one after).', ctx.line, 1, line.length + 1));
   }
   const sec = section(ctx);
   const session = inside(ctx, 'session')?.obj;
-  const text = plain(item.text);
   if (timeline(ctx, line)) return;
+  if (session && sec === 'deliverables') {
+    // A deliverable reads the item as written (its own plain text), checkbox or not.
+    for (const d of deliverablesOf(item.text, ctx.line, item.checkbox?.done)) session.deliverables.push(d);
+    return;
+  }
+  if (!session && (sec === 'never-share' || sec === 'context')) return filePath(ctx, item.text, sec);
+  const text = plain(item.text);
   if (session) {
     if (sec === 'terminals') {
       const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*:\s*(.*)$/i.exec(text);
       if (t) return addTerminal(session, Number(t[1]), t[2], t[3]!, ctx.line);
     }
     if (item.checkbox) {
-      if (sec === 'deliverables') session.deliverables.push(...deliverablesOf(item.text, ctx.line, item.checkbox.done));
-      else session.criteria.push({ text, done: item.checkbox.done, line: ctx.line, column: item.checkbox.column });
+      session.criteria.push({ text, done: item.checkbox.done, line: ctx.line, column: item.checkbox.column });
       return;
     }
-    if (sec === 'objectives') session.objectives.push({ text: stripMarkers(text).rest, line: ctx.line });
-    else if (sec === 'deliverables') session.deliverables.push(...deliverablesOf(item.text, ctx.line));
+    if (sec === 'objectives') session.objectives.push({ text: markerRest(text), line: ctx.line });
     else if (sec === 'dependencies') addUnique(session.dependsOn, refsIn(text, 'session'));
     else if (DEPENDS_PROSE.test(text)) addUnique(session.dependsOn, refsIn(text.slice(DEPENDS_PROSE.exec(text)!.index), 'session'));
     return;
   }
-  if (sec === 'never-share' || sec === 'context') return filePath(ctx, item.text, sec);
   if (sec === 'risks') {
     ctx.plan.risks.push({ text: stripMarkers(text).rest, line: ctx.line, ...riskLevel(ctx) });
     return;
@@ -269,6 +281,7 @@ function filePath(ctx: Context, raw: string, sec: 'never-share' | 'context'): vo
 }
 
 function timeline(ctx: Context, line: string): boolean {
+  if (!line.includes(':')) return false; // cheap pre-check: TIMELINE needs a colon
   const m = TIMELINE.exec(line);
   if (!m || !/^hour/i.test(m[1]!) && !anySection(ctx, 'timeline')) return false;
   const window = parseWindow(`${m[1]} ${m[2]}-${m[3]}`);

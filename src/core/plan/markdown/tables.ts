@@ -1,7 +1,7 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
 import { TASK_ID } from './headings';
-import { numRange, pathsIn, plain, stripMarkers } from './inline';
+import { markerRest, markerStatus, numRange, pathsIn, plain, stripMarkers } from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
 export type TableKind =
@@ -78,21 +78,30 @@ function withoutBox(text: string, box: RegExp): string {
   return text.charCodeAt(0) === 91 ? text.replace(box, '') : text;
 }
 
+// The arrows of a `Status → Target` cell: `→`, `->`, `⇒`, `=>`.
+const ARROW = /\s*(?:→|->|⇒|=>)\s*/;
+
+/** `from → to` of a status cell; `to` joins any further steps with ` → `. */
+function statusOf(raw: string): NonNullable<Task['status']> {
+  // Most status cells have one arrow or none: only those with an arrow-like character are split.
+  if (!raw.includes('→') && !raw.includes('>') && !raw.includes('⇒')) return { from: raw };
+  const parts = raw.split(ARROW);
+  if (parts.length === 1) return { from: raw };
+  return { from: parts[0]!, to: parts.length === 2 ? parts[1]! : parts.slice(1).join(' → ') };
+}
+
 /** A task from one row of a task table; undefined for rows that are not tasks (totals, blanks). */
 export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: string[], line: number, terminal?: number): Task | undefined {
-  const idCell = withoutBox(plain(stripMarkers(cells[t.id] ?? '').rest), /^\[[ xX]\]\s*/);
+  const idCell = withoutBox(plain(markerRest(cells[t.id] ?? '')), /^\[[ xX]\]\s*/);
   if (!/^\d{1,6}$/.test(idCell) && !TASK_ID.test(idCell)) return undefined;
   const files: string[] = [];
   for (const i of t.files) for (const p of pathsIn(cells[i] ?? '')) files.push(p.path);
   const title = withoutBox(plain(cells[t.title] ?? ''), /^\[[ xX✓✔]\]\s*/);
-  const task: Task = { id: idCell, title, files, dependsOn: [], line };
-  if (t.status !== undefined) {
-    const raw = plain(cells[t.status] ?? '');
-    const parts = raw.split(/\s*(?:→|->|⇒|=>)\s*/);
-    if (raw !== '') task.status = parts.length > 1 ? { from: parts[0]!, to: parts.slice(1).join(' → ') } : { from: raw };
-    const marked = stripMarkers(cells[t.status] ?? '').status;
-    if (marked === 'done') task.done = true;
-  }
+  // The usual row has a status: create the task with it rather than adding the key afterwards.
+  const raw = t.status !== undefined ? plain(cells[t.status] ?? '') : '';
+  const task: Task =
+    raw !== '' ? { id: idCell, title, files, dependsOn: [], line, status: statusOf(raw) } : { id: idCell, title, files, dependsOn: [], line };
+  if (t.status !== undefined && markerStatus(cells[t.status] ?? '') === 'done') task.done = true;
   if (t.terminal !== undefined) {
     const r = numRange(cells[t.terminal] ?? '');
     if (r) task.terminal = r.from;
@@ -111,12 +120,15 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: str
       break;
     }
   }
-  let extra: Record<string, string> | undefined;
-  for (const { index, name } of extrasOf(t)) {
-    const v = cells[index];
-    if (v !== undefined && v !== '') (extra ??= {})[name] = plain(v);
+  const extras = extrasOf(t);
+  if (extras.length > 0) {
+    let extra: Record<string, string> | undefined;
+    for (const { index, name } of extras) {
+      const v = cells[index];
+      if (v !== undefined && v !== '') (extra ??= {})[name] = plain(v);
+    }
+    if (extra && Object.keys(extra).length > 0) task.extra = extra;
   }
-  if (extra && Object.keys(extra).length > 0) task.extra = extra;
   return task;
 }
 
