@@ -1,6 +1,11 @@
 import type { Agent } from '../model';
 
 // Words that describe how agents run rather than naming one: `(QA_TESTER × 3, parallel)`.
+const LEAD_COUNT = /^(\d{1,4})(?=[\s(:]|$)\s{0,3}(?:agents?\b)?\s{0,3}[:\-–]?\s{0,3}/i;
+const TIMES_FIRST = /^\d{1,4}\s{0,3}[x×*]/i;
+const COUNT_BEFORE = /^(\d{1,4})(?:\s{0,3}[x×*]\s{0,3}|\s{1,3})/i;
+const COUNT_AFTER = /(?:^|\s)[xX]\s{0,3}(\d{1,4})$|[×*]\s{0,3}(\d{1,4})$/;
+const DIGITS = /^\d+$/;
 const MODIFIER = /^(?:in\s{1,3})?(?:parallel|sequential(?:ly)?|in\s{1,3}sequence|serial|concurrent(?:ly)?|each|async|sync)$/i;
 
 /**
@@ -13,9 +18,9 @@ const MODIFIER = /^(?:in\s{1,3})?(?:parallel|sequential(?:ly)?|in\s{1,3}sequence
  */
 export function parseAgents(text: string): Agent[] {
   let rest = text.trim();
-  const lead = /^(\d{1,4})(?=[\s(:]|$)\s{0,3}(?:agents?\b)?\s{0,3}[:\-–]?\s{0,3}/i.exec(rest);
+  const lead = LEAD_COUNT.exec(rest);
   let total: number | undefined;
-  if (lead && !/^\d{1,4}\s{0,3}[x×*]/i.test(rest)) {
+  if (lead && !TIMES_FIRST.test(rest)) {
     total = Number(lead[1]);
     rest = rest.slice(lead[0].length);
   }
@@ -47,8 +52,8 @@ function parseItem(raw: string): Agent | undefined {
     }
   }
   let count = 1;
-  const before = /^(\d{1,4})(?:\s{0,3}[x×*]\s{0,3}|\s{1,3})/i.exec(s);
-  const after = /(?:^|\s)[xX]\s{0,3}(\d{1,4})$|[×*]\s{0,3}(\d{1,4})$/.exec(s);
+  const before = COUNT_BEFORE.exec(s);
+  const after = COUNT_AFTER.exec(s);
   if (after) {
     count = Number(after[1] ?? after[2]);
     s = s.slice(0, after.index).trim();
@@ -56,7 +61,7 @@ function parseItem(raw: string): Agent | undefined {
     count = Number(before[1]);
     s = s.slice(before[0].length).trim();
   }
-  if (s === '' || /^\d+$/.test(s) || MODIFIER.test(s)) return undefined;
+  if (s === '' || DIGITS.test(s) || MODIFIER.test(s)) return undefined;
   return model === undefined ? { role: s, count } : { role: s, count, model };
 }
 

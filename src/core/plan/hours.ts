@@ -32,9 +32,15 @@ const AMOUNT =
 
 const COMPOUND = /^\(?(~ ?|≈ ?|about |approx\.? )?(\d{1,4})\s{0,2}h(?:ours?|rs?)?\s{0,2}(?:and\s{1,2})?(\d{1,2})\s{0,2}m(?:in(?:ute)?s?)?\b/i;
 
+const THOUSANDS = /^\d{1,3},\d{3}$/;
+const BARE = /^(~)?(\d{1,6}(?:\.\d{1,3})?)\s{0,3}(?:(?:-|–|−)\s{0,3}(\d{1,6}(?:\.\d{1,3})?))?\+?$/;
+const CALENDAR_POSITION = /^\(?\s*(week|day|hour)s?\s+\d/i;
+const WINDOW = /\b(hour|day|week)s?\s{1,3}(\d{1,5})(?:\s{0,3}(?:-|–|−|to)\s{0,3}(\d{1,5}))?/i;
+
 function num(s: string): number {
   // `1,200` is a thousands separator; `2,5` a decimal comma.
-  return Number(/^\d{1,3},\d{3}$/.test(s) ? s.replace(',', '') : s.replace(',', '.'));
+  if (!s.includes(',')) return Number(s);
+  return Number(THOUSANDS.test(s) ? s.replace(',', '') : s.replace(',', '.'));
 }
 
 /**
@@ -46,14 +52,14 @@ function num(s: string): number {
 export function parseHours(raw: string): Hours | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
-  const bare = /^(~)?(\d{1,6}(?:\.\d{1,3})?)\s{0,3}(?:(?:-|–|−)\s{0,3}(\d{1,6}(?:\.\d{1,3})?))?\+?$/.exec(text);
+  const bare = BARE.exec(text);
   if (bare) {
     const min = num(bare[2]!);
     const max = bare[3] !== undefined ? num(bare[3]) : min;
     return withApprox({ text, min: Math.min(min, max), max: Math.max(min, max), unit: 'hours' }, bare[1]);
   }
   // `Week 1`, `Weeks 1-3`, `Day 5`: a calendar position, not a length.
-  if (/^\(?\s*(week|day|hour)s?\s+\d/i.test(text)) return { text };
+  if (CALENDAR_POSITION.test(text)) return { text };
   // `1h30m`, `2 hours 30 minutes`: hours and minutes together, at the start.
   const hm = COMPOUND.exec(text);
   if (hm) {
@@ -83,7 +89,7 @@ function round(n: number): number {
  * Returns the first one found in the text.
  */
 export function parseWindow(text: string): Window | undefined {
-  const m = /\b(hour|day|week)s?\s{1,3}(\d{1,5})(?:\s{0,3}(?:-|–|−|to)\s{0,3}(\d{1,5}))?/i.exec(text);
+  const m = WINDOW.exec(text);
   if (!m) return undefined;
   const from = Number(m[2]);
   const to = m[3] !== undefined ? Number(m[3]) : from;

@@ -27,9 +27,10 @@ const SALVAGE_SCHEMA = PlanAuthoringSchema.partial();
  * syntax errors (`yaml-syntax`), values of the wrong type (`yaml-invalid`), unknown keys
  * (`yaml-unknown-key`, warning) and an empty file (`empty-plan`, warning) become problems with
  * the range of the YAML node they concern, and every valid part of the file still reaches the plan.
- * A document nested too deep (`yaml-too-deep`) is refused before the YAML library builds it, and
- * past `MAX_PROBLEMS` the rest is summed up in one `yaml-too-many-problems` note, so time grows
- * linearly with the text whatever it holds.
+ * Entries keyed by a list or a map are left out (`yaml-complex-key`). A document nested too deep
+ * (`yaml-too-deep`) is refused before the YAML library builds it, and past `MAX_PROBLEMS` the rest
+ * is summed up in one `yaml-too-many-problems` note, so time grows linearly with the text
+ * whatever it holds.
  */
 export function readYamlPlan(text: string): ReadResult {
   let plan: Plan = emptyPlan('yaml');

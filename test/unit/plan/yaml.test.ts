@@ -279,7 +279,8 @@ describe('readYamlPlan: keys that are lists or maps', () => {
 
   it('reports only the outer key of maps keyed by maps', () => {
     const { problems } = read(`${'{'.repeat(60)}a: 1${'}: 1'.repeat(59)}}`);
-    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['yaml-complex-key', 1, 2], ['yaml-invalid', 1, 1]].sort((a, b) => Number(a[2]) - Number(b[2])));
+    // The root map is left empty, so its title is missing too.
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['yaml-invalid', 1, 1], ['yaml-complex-key', 1, 2]]);
   });
 });
 

@@ -39,18 +39,22 @@ const TASK = /^([A-Z][A-Z0-9]{1,12}-\d{1,5}[A-Za-z]?|T\d{1,5})\s*[:—–-]\s*(.
 const TERMINAL = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*[:—–-]\s*(.*)$/i;
 const PERCENT = /\(\s*(\d{1,3}(?:\.\d)?)\s*%\s*(?:complete[d]?)?\s*(?:[-–—,:]\s*([^)]{0,60}))?\)/i;
 const TRAILING_PAREN = /\(([^()]{1,60})\)\s*$/;
+const NUMBERING = /^\d{1,3}[a-z]?[.)]\s+/;
+const ID_TAIL = /[.-]+$/;
+const CHECKPOINT = /checkpoint\b/i;
+const TRAILING_MARKER = /\s*([✅✓✔❌✗⚠⏳🔄])\ufe0f?\s*$/u;
 
 /** Classifies a heading's text. `inPhase` marks headings nested in a numbered phase. */
 export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
   const { status: marker, rest } = stripMarkers(raw);
   let text = plain(rest);
   // `1. Title`, `0a. Title` numbering in front of a heading is decoration.
-  if (isDigit(text.charCodeAt(0))) text = text.replace(/^\d{1,3}[a-z]?[.)]\s+/, '');
+  if (isDigit(text.charCodeAt(0))) text = text.replace(NUMBERING, '');
   // The patterns below are anchored, so the first letter rules most of them out without a run.
   const first = text.charCodeAt(0) | 0x20; // lower-cased for ASCII letters
 
   let m = first === 98 || first === 99 || first === 109 || first === 115 ? SESSION.exec(text) : null; // b c m s
-  if (m) return session(m[1]!.replace(/[.-]+$/, ''), m[2] ?? '', marker);
+  if (m) return session(m[1]!.replace(ID_TAIL, ''), m[2] ?? '', marker);
   if (first === 115 && (m = STREAM.exec(text))) {
     const rest = m[2] ?? '';
     const declared = /\((\d{1,6})\s+tasks?\)/i.exec(rest);
@@ -70,7 +74,7 @@ export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
     return { kind: 'terminal', from, to: m[2] !== undefined ? Number(m[2]) : from, title: m[3]!.trim() };
   }
   // `Week 1 Checkpoint` is one; a `Checkpoints` heading only holds them.
-  if (/checkpoint\b/i.test(text)) {
+  if (CHECKPOINT.test(text)) {
     const window = parseWindow(text);
     const checkpoint: HeadingKind = { kind: 'checkpoint', title: text };
     if (window) checkpoint.window = window;
@@ -133,7 +137,7 @@ function stripTrailingMarker(title: string): { status?: Status; rest: string } {
   // Cheap pre-check: a title ending in a printable ASCII character has no trailing marker.
   const last = title.charCodeAt(title.length - 1);
   if (last > 32 && last < 128) return { rest: title };
-  const m = /\s*([✅✓✔❌✗⚠⏳🔄])\ufe0f?\s*$/u.exec(title);
+  const m = TRAILING_MARKER.exec(title);
   if (!m) return { rest: title };
   return { status: stripMarkers(m[1]!).status, rest: title.slice(0, m.index).trim() };
 }
@@ -143,6 +147,7 @@ const sectionMemo = new Map<string, SectionKind>();
 
 /** Which named part a heading or a bold label opens. */
 export function sectionOf(text: string): SectionKind {
+  if (text.length > 200) return sectionKind(text);
   let kind = sectionMemo.get(text);
   if (kind === undefined) {
     if (sectionMemo.size >= 1000) sectionMemo.clear(); // bounded: titles are few, text is not

@@ -3,6 +3,10 @@ import type { Status } from '../../model';
 /**
  * Inline pieces of a markdown plan line: status markers, `**Label:** value` fields, checkboxes,
  * table cells, paths. Every pattern here is anchored or bounded so a line costs linear time.
+ *
+ * Speed: these run on every line of the plan on every keystroke. Patterns live in module
+ * constants (a regex literal inside a function builds a new RegExp object on each call, which
+ * adds garbage), and cheap `includes`/first-character tests skip patterns that cannot match.
  */
 
 /** Status markers and what they claim, including the bare and emoji-presentation forms. */
@@ -56,16 +60,21 @@ export function stripMarkers(text: string): { status?: Status; marker?: string; 
   return { rest: text.slice(decor.length) };
 }
 
+/** Status words, tried in order: the first that occurs wins. */
+const STATUS_WORDS: [RegExp, Status][] = [
+  [/\bnot[\s_-]started\b|\bnot begun\b|\btodo\b/, 'not-started'],
+  [/\bblocked\b/, 'blocked'],
+  [/\bin[\s_-]progress\b|\bongoing\b|\bwip\b/, 'in-progress'],
+  [/\bpartial(?:ly)?\b|\bincomplete\b/, 'partial'],
+  [/\bfail(?:ed|ure)?\b|\babandoned\b/, 'failed'],
+  [/\bpending\b|\bready\b|\bplanned\b|\bqueued\b/, 'pending'],
+  [/\b(?:done|complete|completed|success|successful|merged|resolved|finished)\b/, 'done'],
+];
+
 /** The status a short phrase claims: `BLOCKED`, `NOT STARTED`, `Complete`, `Merged`, `RESOLVED`. */
 export function statusFromWords(text: string): Status | undefined {
   const t = text.toLowerCase();
-  if (/\bnot[\s_-]started\b|\bnot begun\b|\btodo\b/.test(t)) return 'not-started';
-  if (/\bblocked\b/.test(t)) return 'blocked';
-  if (/\bin[\s_-]progress\b|\bongoing\b|\bwip\b/.test(t)) return 'in-progress';
-  if (/\bpartial(?:ly)?\b|\bincomplete\b/.test(t)) return 'partial';
-  if (/\bfail(?:ed|ure)?\b|\babandoned\b/.test(t)) return 'failed';
-  if (/\bpending\b|\bready\b|\bplanned\b|\bqueued\b/.test(t)) return 'pending';
-  if (/\b(?:done|complete|completed|success|successful|merged|resolved|finished)\b/.test(t)) return 'done';
+  for (const [words, status] of STATUS_WORDS) if (words.test(t)) return status;
   return undefined;
 }
 
@@ -78,6 +87,8 @@ export interface Field {
 }
 
 const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
+const FIELD_PREFIX = /^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/;
+const TRAILING_PIPE = /\s*\|\s*$/;
 
 /**
  * Reads the fields of one line; several may share it (`**A:** x | **B:** y`). The line may be a
@@ -86,7 +97,7 @@ const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
 export function readFields(line: string): Field[] {
   if (!line.includes('**')) return [];
   // A line that starts with `**` has no quote or list prefix to remove.
-  const body = line.startsWith('**') ? line : line.replace(/^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, '');
+  const body = line.startsWith('**') ? line : line.replace(FIELD_PREFIX, '');
   if (!body.startsWith('**')) return [];
   const offset = line.length - body.length;
   const fields: Field[] = [];
@@ -103,7 +114,7 @@ export function readFields(line: string): Field[] {
     const s = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]!.start : body.length;
     let value = body.slice(s.valueStart, end);
-    if (value.includes('|')) value = value.replace(/\s*\|\s*$/, '');
+    if (value.includes('|')) value = value.replace(TRAILING_PIPE, '');
     value = value.trim();
     fields.push({ label: s.label, value, column: offset + s.valueStart + 1 });
   }
@@ -114,14 +125,16 @@ export function readFields(line: string): Field[] {
 // checking every bold span of a long line stays linear.
 function afterPipe(text: string, index: number): boolean {
   let i = index - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   return text[i] === '|';
 }
+
+const BOLD_LINE = /^\s{0,3}\*\*([^*]{1,200})\*\*:?\s*$/;
 
 /** A line that is only bold text: `**Terminal 1: Core Scheduling Tools (10 tasks)**`. */
 export function boldLine(line: string): string | undefined {
   if (!line.includes('**')) return undefined;
-  const m = /^\s{0,3}\*\*([^*]{1,200})\*\*:?\s*$/.exec(line);
+  const m = BOLD_LINE.exec(line);
   return m ? m[1]!.trim() : undefined;
 }
 
@@ -134,14 +147,16 @@ export interface ListItem {
 }
 
 const LIST = /^(\s{0,12})(?:>\s?)?([-*+]|\d{1,4}[.)])\s+(.*)$/;
+const CHECKBOX = /^\[([ xX✓✔])\](?:\s+|$)/;
 
 export function readListItem(line: string): ListItem | undefined {
   const m = LIST.exec(line);
   if (!m) return undefined;
   const indent = m[1]!.length;
-  const ordered = /\d/.test(m[2]!);
+  const marker = m[2]!.charCodeAt(0);
+  const ordered = marker >= 48 && marker <= 57; // a digit: `1.`, `2)`
   let text = m[3]!;
-  const cb = text.charCodeAt(0) === 91 ? /^\[([ xX✓✔])\](?:\s+|$)/.exec(text) : null;
+  const cb = text.charCodeAt(0) === 91 ? CHECKBOX.exec(text) : null;
   if (cb) {
     const column = line.length - text.length + 1;
     text = text.slice(cb[0].length);
@@ -181,13 +196,18 @@ export function tableCells(line: string): string[] | undefined {
   return cells;
 }
 
+const TABLE_SEPARATOR = /^\s{0,3}\|?\s{0,3}:?-{1,}:?\s{0,3}(?:\|\s{0,3}:?-{1,}:?\s{0,3})*\|?\s*$/;
+
 export function isTableSeparator(line: string): boolean {
-  return /^\s{0,3}\|?\s{0,3}:?-{1,}:?\s{0,3}(?:\|\s{0,3}:?-{1,}:?\s{0,3})*\|?\s*$/.test(line);
+  return TABLE_SEPARATOR.test(line);
 }
+
+// Any character that plain() may remove.
+const MARKUP = /[*`[_]/;
 
 /** Removes markdown emphasis, code ticks and links, keeping the words; code spans stay as written. */
 export function plain(text: string): string {
-  if (!/[*`[_]/.test(text)) return text.trim();
+  if (!MARKUP.test(text)) return text.trim();
   // Code spans (as /`[^`]{1,500}`/, found with indexOf) are kept as written, ticks removed;
   // the text between them loses its emphasis.
   let out = '';
@@ -206,13 +226,18 @@ export function plain(text: string): string {
   return (last === 0 ? unemphasize(text) : out + unemphasize(text.slice(last))).trim();
 }
 
+const LINK = /\[([^\]]{0,200})\]\([^)]{0,500}\)/g;
+const STRONG_OR_TICK = /\*\*|`/g;
+const UNDERSCORES = /(?<![\w*])__(?=\S)([^_]{1,200})__(?!\w)/g;
+const STAR = /(?<![\w*/])\*(?=[^\s*])([^*]{1,200})\*(?![\w*])/g;
+
 function unemphasize(text: string): string {
   // Each replacement runs only when its characters occur: most text has none of them.
   let out = text;
-  if (out.includes('[')) out = out.replace(/\[([^\]]{0,200})\]\([^)]{0,500}\)/g, '$1');
-  if (out.includes('*') || out.includes('`')) out = out.replace(/\*\*|`/g, '');
-  if (out.includes('__')) out = out.replace(/(?<![\w*])__(?=\S)([^_]{1,200})__(?!\w)/g, '$1');
-  if (out.includes('*')) out = out.replace(/(?<![\w*/])\*(?=[^\s*])([^*]{1,200})\*(?![\w*])/g, '$1');
+  if (out.includes('[')) out = out.replace(LINK, '$1');
+  if (out.includes('*') || out.includes('`')) out = out.replace(STRONG_OR_TICK, '');
+  if (out.includes('__')) out = out.replace(UNDERSCORES, '$1');
+  if (out.includes('*')) out = out.replace(STAR, '$1');
   return out;
 }
 
@@ -231,18 +256,25 @@ const EXT = /\.(?=[a-z0-9]{0,5}[a-z])[a-z0-9]{1,6}$/i;
 const PLACEHOLDER = /YYYY|MMDD|XXX|<[^>]{1,40}>|\{[a-z_]{1,40}\}|\.\.\.|…/;
 
 /** Does this token look like a path, glob or folder rather than a command or prose? */
+const NOT_IN_PATH = /[\s()=;$]/;
+const URL_START = /^[a-z][a-z0-9+.-]{1,12}:\/\//i;
+const HTTP_VERB = /^(?:GET|POST|PUT|DELETE|PATCH)$/;
+const WILDCARD = /[*?]/;
+
 export function looksLikePath(token: string): boolean {
   // Cheapest tests first; every test here only rules the token out, so their order is free.
-  if (token.length === 0 || token.length > 300 || /[\s()=;$]/.test(token)) return false;
-  if (token.includes('://') && /^[a-z][a-z0-9+.-]{1,12}:\/\//i.test(token)) return false; // URLs
-  if (token.length <= 6 && /^(?:GET|POST|PUT|DELETE|PATCH)$/.test(token)) return false;
+  if (token.length === 0 || token.length > 300 || NOT_IN_PATH.test(token)) return false;
+  if (token.includes('://') && URL_START.test(token)) return false; // URLs
+  if (token.length <= 6 && HTTP_VERB.test(token)) return false;
   if (token.startsWith('/api/')) return false; // routes, not files
-  return token.includes('/') || EXT.test(token) || /[*?]/.test(token);
+  return token.includes('/') || EXT.test(token) || WILDCARD.test(token);
 }
+
+const SYMBOL = /:[A-Za-z_][\w]*$/;
 
 // `file.py:function` → `file.py`.
 function withoutSymbol(token: string): string {
-  return token.includes(':') ? token.replace(/:[A-Za-z_][\w]*$/, '') : token;
+  return token.includes(':') ? token.replace(SYMBOL, '') : token;
 }
 
 export interface PathToken {
@@ -252,11 +284,14 @@ export interface PathToken {
   isFolder: boolean;
 }
 
+const GLOB = /[*?[\]{}]/;
+const NAMED_SLOT = /\{[a-z_]{1,40}\}/;
+
 export function describePath(path: string): PathToken {
   const clean = path.startsWith('./') ? path.slice(2) : path;
   return {
     path: clean,
-    isGlob: /[*?[\]{}]/.test(clean) && !/\{[a-z_]{1,40}\}/.test(clean),
+    isGlob: GLOB.test(clean) && !NAMED_SLOT.test(clean),
     isPlaceholder: PLACEHOLDER.test(clean) || clean.startsWith('PR #'),
     isFolder: clean.endsWith('/'),
   };
@@ -266,6 +301,9 @@ export function describePath(path: string): PathToken {
  * The paths an item names: backticked paths first; else bare path-like words; else a `PR #…`
  * placeholder. `file.py:function` references keep only the file.
  */
+const SPACES = /\s+/;
+const WORD_PUNCTUATION = /^[("']+|[)"',.;:]+$/g;
+
 export function pathsIn(text: string): PathToken[] {
   // Hot (every file cell and deliverable): one result array, code spans found with indexOf.
   const out: PathToken[] = [];
@@ -285,10 +323,10 @@ export function pathsIn(text: string): PathToken[] {
     open = text.indexOf('`', close + 1);
   }
   if (spans === 0) {
-    for (const word of text.split(/\s+/)) {
+    for (const word of text.split(SPACES)) {
       // A bare path has an extension or a slash: words with neither are prose, skipped unread.
       if (!word.includes('.') && !word.includes('/')) continue;
-      const w = withoutSymbol(word.replace(/^[("']+|[)"',.;:]+$/g, ''));
+      const w = withoutSymbol(word.replace(WORD_PUNCTUATION, ''));
       if (isBarePath(w)) out.push(describePath(w));
     }
   }
@@ -301,24 +339,38 @@ export function pathsIn(text: string): PathToken[] {
 
 // A path written without backticks must look unmistakably like one: an extension, a trailing
 // slash, or two slashes (`and/or`, `N-1/N-2` are words).
+const LOWER = /[a-z]/;
+const ABBREVIATION = /^(?:e\.g|i\.e|etc|vs)\.?$/i;
+const TWO_SLASHES = /\/.*\//;
+
 function isBarePath(w: string): boolean {
-  if (!looksLikePath(w) || !/[a-z]/.test(w) || /^\d/.test(w) || /^(?:e\.g|i\.e|etc|vs)\.?$/i.test(w)) return false;
-  return EXT.test(w) || w.endsWith('/') || /\/.*\//.test(w);
+  const c = w.charCodeAt(0);
+  if (!looksLikePath(w) || !LOWER.test(w) || (c >= 48 && c <= 57) || ABBREVIATION.test(w)) return false;
+  return EXT.test(w) || w.endsWith('/') || TWO_SLASHES.test(w);
 }
 
 /** `3-4`, `7`, `9 - 10` → a range; undefined otherwise. */
+const NUM_RANGE = /(\d{1,6})(?:\s{0,3}(?:-|–|—|−|to)\s{0,3}(\d{1,6}))?/;
+
 export function numRange(text: string): { from: number; to: number } | undefined {
-  const m = /(\d{1,6})(?:\s{0,3}(?:-|–|—|−|to)\s{0,3}(\d{1,6}))?/.exec(text);
+  const m = NUM_RANGE.exec(text);
   if (!m) return undefined;
   const from = Number(m[1]);
   return { from, to: m[2] !== undefined ? Number(m[2]) : from };
 }
 
 /** A heading: level 1-6 and its text (closing `#`s removed). */
+const HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const CLOSING_HASHES = /(?:^|[ \t])#+$/;
+
 export function readHeading(line: string): { level: number; text: string } | undefined {
-  if (line.charCodeAt(0) !== 35 && !/^ {1,3}#/.test(line)) return undefined;
-  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
+  // Cheap pre-check: `#` first, or after one to three spaces.
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  if (line.charCodeAt(i) !== 35) return undefined;
+  const m = HEADING.exec(line);
   if (!m) return undefined;
-  const text = line.slice(m[0].length).trim().replace(/(?:^|[ \t])#+$/, '').trim();
+  let text = line.slice(m[0].length).trim();
+  if (text.endsWith('#')) text = text.replace(CLOSING_HASHES, '').trim();
   return { level: m[1]!.length, text };
 }

@@ -14,6 +14,8 @@ export interface Context {
   labelSection: SectionKind | undefined;
   /** The terminal a stream's bold line names (`**Terminal 1: …**`), for the tables under it. */
   streamTerminal: number | undefined;
+  /** The sessions `plan.overview` already lists, so a repeated row is skipped in constant time. */
+  overviewIds?: Set<string>;
   line: number;
 }
 
@@ -23,6 +25,22 @@ const TERMINALS_LABEL = /^terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?$/i
 const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)/i;
 const TERMINAL_COUNT = /(\d{1,4})\s+(?:parallel\s+)?(?:CCW\s+|work\s+|agent\s+)?terminals?\b/i;
 const DEPENDS_PROSE = /\b(?:requires?|required|depends?\s+on|dependent\s+on|prerequisites?)\b/i;
+// Patterns used per line or per item are module constants: a regex literal inside a function
+// builds a new RegExp object on every call.
+const TRAILING_COLON = /[\s:]+$/;
+const BRANCH_SPAN = /`([^`\s]{1,200})`/;
+const ONE_WORD = /^\S{1,200}$/;
+const COMMIT_HASH = /^[0-9a-f]{7,40}$/;
+const AGENTS_LABEL = /^agents?$/;
+const DELIVERABLES_LABEL = /^deliverables?$/;
+const OBJECTIVES_LABEL = /^(?:objective|goal)s?$/;
+const FILES_LABEL = /^files?$|^paths?$/;
+const SPACE_RUN = /\s{2,}/g;
+const MALFORMED_CHECKBOX = /^\[\s{0,2}\]\S|^\[\]|^\[ {2,}\]/;
+const TERMINAL_ITEM = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*:\s*(.*)$/i;
+const TERMINAL_BOLD = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*([:|])?/i;
+const HOUR_WORD = /^hour/i;
+const COMMENT_LINE = /^\s*#/;
 const TIMELINE = /^\s*(?:[-*]\s+)?(Hours?|Days?|Weeks?)\s+(\d{1,5})\s*(?:-|–|−|to)\s*(\d{1,5})\s*:\s*(.*)$/i;
 
 /** The section a line is read in: a bold label's, else the innermost heading's. */
@@ -62,7 +80,7 @@ export function handleField(ctx: Context, f: Field, _line: string): void {
   }
   if (task) {
     if (label === 'status') task.done = claimed(value) === 'done' ? true : task.done;
-    else if (/^files?$|^paths?$/.test(label)) task.files.push(...pathsIn(value).map((p) => p.path));
+    else if (FILES_LABEL.test(label)) task.files.push(...pathsIn(value).map((p) => p.path));
     else if (DEPENDS_LABEL.test(label)) task.dependsOn.push(...refsIn(text, 'task'));
     return;
   }
@@ -82,7 +100,7 @@ export function handleField(ctx: Context, f: Field, _line: string): void {
 /** `label.replace(/[\s:]+$/, '')`, run only when the label ends in a space or colon. */
 function withoutTrailingColon(label: string): string {
   const c = label.charCodeAt(label.length - 1);
-  return c === 58 || isSpace(c) ? label.replace(/[\s:]+$/, '') : label;
+  return c === 58 || isSpace(c) ? label.replace(TRAILING_COLON, '') : label;
 }
 
 function withLine<T extends object>(o: T | undefined, line: number): (T & { line: number }) | undefined {
@@ -101,18 +119,18 @@ function sessionField(ctx: Context, s: Session, label: string, value: string, te
       ctx.problems.push(problem('hours-unparsed', 'info', `"${text}" is not a length of time, so session ${s.id} has no budget. Write e.g. \`4 hours\` or \`3-4h\`.`, ctx.line));
     }
   } else if (label === 'branch') {
-    const span = /`([^`\s]{1,200})`/.exec(value);
-    const candidate = span ? span[1]! : /^\S{1,200}$/.test(text) ? text : undefined;
-    if (candidate && !/^[0-9a-f]{7,40}$/.test(candidate)) s.branch = candidate;
-  } else if (/^agents?$/.test(label)) {
+    const span = BRANCH_SPAN.exec(value);
+    const candidate = span ? span[1]! : ONE_WORD.test(text) ? text : undefined;
+    if (candidate && !COMMIT_HASH.test(candidate)) s.branch = candidate;
+  } else if (AGENTS_LABEL.test(label)) {
     s.agents = parseAgents(text);
   } else if (label === 'status') {
     setStatus(s, claimed(value));
   } else if (DEPENDS_LABEL.test(label)) {
     addUnique(s.dependsOn, refsIn(text, 'session'));
-  } else if (/^deliverables?$/.test(label)) {
+  } else if (DELIVERABLES_LABEL.test(label)) {
     s.deliverables.push(...deliverablesOf(value, ctx.line));
-  } else if (/^(?:objective|goal)s?$/.test(label)) {
+  } else if (OBJECTIVES_LABEL.test(label)) {
     s.objectives.push({ text, line: ctx.line });
   }
 }
@@ -143,7 +161,7 @@ function addTerminal(s: Session, from: number, to: string | undefined, value: st
   const range = value.includes('(') ? TASK_RANGE.exec(value) : null;
   // The range removed as `value.replace(TASK_RANGE, '')` would, without running the pattern again.
   const rest = range ? value.slice(0, range.index) + value.slice(range.index + range[0].length) : value;
-  const label = plain(rest).replace(/\s{2,}/g, ' ').trim();
+  const label = plain(rest).replace(SPACE_RUN, ' ').trim();
   const terminal: Terminal = { from, to: to !== undefined ? Number(to) : from, label, line };
   if (range) terminal.tasks = { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) };
   s.terminals.push(terminal);
@@ -219,7 +237,7 @@ function expandIds(list: string): string[] {
 
 /** A list item, read by the section it sits in. */
 export function handleListItem(ctx: Context, item: ListItem, line: string): void {
-  if (item.text.charCodeAt(0) === 91 && /^\[\s{0,2}\]\S|^\[\]|^\[ {2,}\]/.test(item.text)) {
+  if (item.text.charCodeAt(0) === 91 && MALFORMED_CHECKBOX.test(item.text)) {
     ctx.problems.push(problem('malformed-checkbox', 'warning', 'This looks like a checkbox but is not one: write `- [ ] text` (one space inside the brackets, one after).', ctx.line, 1, line.length + 1));
   }
   const sec = section(ctx);
@@ -234,7 +252,7 @@ export function handleListItem(ctx: Context, item: ListItem, line: string): void
   const text = plain(item.text);
   if (session) {
     if (sec === 'terminals') {
-      const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*:\s*(.*)$/i.exec(text);
+      const t = TERMINAL_ITEM.exec(text);
       if (t) return addTerminal(session, Number(t[1]), t[2], t[3]!, ctx.line);
     }
     if (item.checkbox) {
@@ -283,7 +301,7 @@ function filePath(ctx: Context, raw: string, sec: 'never-share' | 'context'): vo
 function timeline(ctx: Context, line: string): boolean {
   if (!line.includes(':')) return false; // cheap pre-check: TIMELINE needs a colon
   const m = TIMELINE.exec(line);
-  if (!m || !/^hour/i.test(m[1]!) && !anySection(ctx, 'timeline')) return false;
+  if (!m || !HOUR_WORD.test(m[1]!) && !anySection(ctx, 'timeline')) return false;
   const window = parseWindow(`${m[1]} ${m[2]}-${m[3]}`);
   if (!window) return false;
   const label = m[4]!.trim();
@@ -296,7 +314,7 @@ function timeline(ctx: Context, line: string): boolean {
 export function handleFenceLine(ctx: Context, line: string): void {
   const sec = section(ctx);
   if (sec === 'never-share' || sec === 'context') {
-    if (line.trim() !== '' && !/^\s*#/.test(line)) filePath(ctx, line.trim(), sec);
+    if (line.trim() !== '' && !COMMENT_LINE.test(line)) filePath(ctx, line.trim(), sec);
     return;
   }
   timeline(ctx, line);
@@ -307,7 +325,7 @@ export function handleProse(ctx: Context, line: string, bold: string | undefined
   const stream = inside(ctx, 'stream')?.obj;
   if (bold !== undefined) {
     const label = bold.replace(/:$/, '');
-    const t = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*([:|])?/i.exec(label);
+    const t = TERMINAL_BOLD.exec(label);
     if (stream && t) {
       if (t[3] === ':' || (t[2] === undefined && t[3] !== '|')) ctx.streamTerminal = Number(t[1]);
       else stream.terminals ??= { from: Number(t[1]), to: t[2] !== undefined ? Number(t[2]) : Number(t[1]) };

@@ -34,6 +34,9 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
+
 /** The opening run of a code fence (```` ``` ````, `~~~`) at the start of a line, if any. */
 function fenceRun(line: string): string | undefined {
   // Cheap pre-check: after up to three spaces the line must start with ` or ~.
@@ -41,7 +44,7 @@ function fenceRun(line: string): string | undefined {
   while (i < 3 && line.charCodeAt(i) === 32) i++;
   const c = line.charCodeAt(i);
   if (c !== 96 && c !== 126) return undefined;
-  return /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[0];
+  return FENCE.exec(line)?.[0];
 }
 
 const CHAR_DASH = 45;
@@ -97,7 +100,7 @@ export function scanMarkdown(text: string): ReadResult {
     const first = trimmed.charCodeAt(0);
     if (
       trimmed === '' ||
-      ((first === CHAR_DASH || first === CHAR_STAR || first === CHAR_UNDERSCORE) && /^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed))
+      ((first === CHAR_DASH || first === CHAR_STAR || first === CHAR_UNDERSCORE) && THEMATIC_BREAK.test(trimmed))
     ) {
       table = undefined;
       continue;
@@ -281,7 +284,12 @@ function tableRow(ctx: Context, kind: TableKind, cells: string[], no: number): v
     if (task) taskHome(ctx).push(task);
   } else if (kind.kind === 'overview' && !inside(ctx, 'session')) {
     const row = overviewFromRow(kind, cells, no);
-    if (row && !ctx.plan.overview.some((r) => r.session === row.session)) ctx.plan.overview.push(row);
+    // The first row for a session wins; a Set keeps this linear (`overview.some` was quadratic).
+    const seen = (ctx.overviewIds ??= new Set(ctx.plan.overview.map((r) => r.session)));
+    if (row && !seen.has(row.session)) {
+      seen.add(row.session);
+      ctx.plan.overview.push(row);
+    }
   }
 }
 

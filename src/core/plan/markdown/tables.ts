@@ -16,15 +16,23 @@ const STATUS_HEADER = /status|state|→/;
 const TERMINAL_HEADER = /^(?:terminals?|term\.?|terminal #)$/;
 const DEPENDS_HEADER = /depend|blocked by|requires|prereq|after/;
 const HOURS_HEADER = /hour|est|duration|time|budget|planned/;
+const SESSION_HEADER = /^sessions?(?:\s*(?:id|#))?$/;
+const ACTUAL = /actual/;
+const OVERVIEW_TITLE_HEADER = /focus|title|name|theme|goal|description|topic/;
+const NUMBER_ID = /^\d{1,6}$/;
+const SESSION_WORD = /^session\s+/i;
+const SESSION_ID = /^[A-Za-z]{0,3}\d[\w.-]{0,30}$/;
+const ID_BOX = /^\[[ xX]\]\s*/;
+const TITLE_BOX = /^\[[ xX✓✔]\]\s*/;
 
 /** Maps a header row to a table kind by the meaning of its column names. */
 export function classifyTable(header: string[]): TableKind {
   const h = header.map((c) => plain(c).toLowerCase());
-  const sessionCol = h.findIndex((c) => /^sessions?(?:\s*(?:id|#))?$/.test(c));
+  const sessionCol = h.findIndex((c) => SESSION_HEADER.test(c));
   if (sessionCol >= 0) {
-    const hours = h.findIndex((c, i) => i !== sessionCol && HOURS_HEADER.test(c) && !/actual/.test(c));
+    const hours = h.findIndex((c, i) => i !== sessionCol && HOURS_HEADER.test(c) && !ACTUAL.test(c));
     if (hours >= 0) {
-      const title = h.findIndex((c, i) => i !== sessionCol && /focus|title|name|theme|goal|description|topic/.test(c));
+      const title = h.findIndex((c, i) => i !== sessionCol && OVERVIEW_TITLE_HEADER.test(c));
       return { kind: 'overview', session: sessionCol, hours, title: title >= 0 ? title : -1 };
     }
     return { kind: 'other' };
@@ -58,19 +66,26 @@ function firstUnused(n: number, used: Set<number>): number {
 const CHECKED = /\[[xX✓✔]\]/;
 
 /** The columns of a task table that no field reads, with their names: they become `extra`. */
-const extraColumns = new WeakMap<TableKind, { index: number; name: string }[]>();
+function extraColumns(t: Extract<TableKind, { kind: 'tasks' }>): { index: number; name: string }[] {
+  const extras: { index: number; name: string }[] = [];
+  t.headers.forEach((h, i) => {
+    if (i === t.id || i === t.title || i === t.status || i === t.terminal || i === t.depends || t.files.includes(i)) return;
+    extras.push({ index: i, name: h || `column ${i + 1}` });
+  });
+  return extras;
+}
+
+// The rows of a table come one after another: remembering the last table's extra columns
+// computes them once per table rather than once per row.
+let lastTable: TableKind | undefined;
+let lastExtras: { index: number; name: string }[] = [];
 
 function extrasOf(t: Extract<TableKind, { kind: 'tasks' }>): { index: number; name: string }[] {
-  let extras = extraColumns.get(t);
-  if (!extras) {
-    extras = [];
-    t.headers.forEach((h, i) => {
-      if (i === t.id || i === t.title || i === t.status || i === t.terminal || i === t.depends || t.files.includes(i)) return;
-      extras!.push({ index: i, name: h || `column ${i + 1}` });
-    });
-    extraColumns.set(t, extras);
+  if (t !== lastTable) {
+    lastExtras = extraColumns(t);
+    lastTable = t;
   }
-  return extras;
+  return lastExtras;
 }
 
 /** `[x] `-style prefix removal, tested cheaply first: most cells do not start with `[`. */
@@ -92,11 +107,11 @@ function statusOf(raw: string): NonNullable<Task['status']> {
 
 /** A task from one row of a task table; undefined for rows that are not tasks (totals, blanks). */
 export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: string[], line: number, terminal?: number): Task | undefined {
-  const idCell = withoutBox(plain(markerRest(cells[t.id] ?? '')), /^\[[ xX]\]\s*/);
-  if (!/^\d{1,6}$/.test(idCell) && !TASK_ID.test(idCell)) return undefined;
+  const idCell = withoutBox(plain(markerRest(cells[t.id] ?? '')), ID_BOX);
+  if (!NUMBER_ID.test(idCell) && !TASK_ID.test(idCell)) return undefined;
   const files: string[] = [];
   for (const i of t.files) for (const p of pathsIn(cells[i] ?? '')) files.push(p.path);
-  const title = withoutBox(plain(cells[t.title] ?? ''), /^\[[ xX✓✔]\]\s*/);
+  const title = withoutBox(plain(cells[t.title] ?? ''), TITLE_BOX);
   // The usual row has a status: create the task with it rather than adding the key afterwards.
   const raw = t.status !== undefined ? plain(cells[t.status] ?? '') : '';
   const task: Task =
@@ -112,7 +127,7 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: str
     task.dependsOn = (cells[t.depends] ?? '')
       .split(/[,;\s]+/)
       .map((s) => plain(s).replace(/^#/, ''))
-      .filter((s) => /^\d{1,6}$/.test(s) || TASK_ID.test(s));
+      .filter((s) => NUMBER_ID.test(s) || TASK_ID.test(s));
   }
   for (const c of cells) {
     if (c.includes('[') && CHECKED.test(c)) {
@@ -134,8 +149,8 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: str
 
 /** A row of the overview table; undefined for total rows and rows without a session id. */
 export function overviewFromRow(t: Extract<TableKind, { kind: 'overview' }>, cells: string[], line: number): OverviewRow | undefined {
-  const id = plain(stripMarkers(cells[t.session] ?? '').rest).replace(/^session\s+/i, '');
-  if (!/^[A-Za-z]{0,3}\d[\w.-]{0,30}$/.test(id)) return undefined;
+  const id = plain(markerRest(cells[t.session] ?? '')).replace(SESSION_WORD, '');
+  if (!SESSION_ID.test(id)) return undefined;
   const hours = parseHours(plain(cells[t.hours] ?? ''));
   const row: OverviewRow = { session: id, title: t.title >= 0 ? plain(cells[t.title] ?? '') : '' } as OverviewRow;
   if (hours) row.hours = hours;
