@@ -1,7 +1,11 @@
-// Quick timing for the reader and checks, without the minutes `npm run bench` takes:
-//   npx tsx bench/quick.ts [runs]            medians for the big plan and each corpus seed
-//   npx tsx bench/quick.ts [runs] --sections  also times readPlan and each check separately
-// For a profile: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/quick.ts 200 --big
+// Quick timing of readPlan + checkPlan, without the minutes `npm run bench` takes (Marathon only):
+//   npx tsx bench/quick.ts [runs]             the generated 1,000-session plan and each corpus seed
+//   npx tsx bench/quick.ts [runs] --big       the generated plan only
+//   npx tsx bench/quick.ts [runs] --sections  also readPlan and each check on their own (medians)
+// Prints median, minimum and median CPU time per run. For a CPU profile with usable line numbers,
+// bundle first (tsx's output puts each module on one line):
+//   npx esbuild bench/quick.ts --bundle --platform=node --outfile=/tmp/quick.js
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/quick.js 40 --big
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -37,6 +37,22 @@ function sampleOf(glob: string): string {
 
 const GLOB_RE = /[*?[\]{}]/;
 
+// Compiling a glob costs far more than testing a path with it, and a plan keeps its patterns from
+// one keystroke to the next: compiled matchers are kept, keyed by their globs (bounded).
+const compiled = new Map<string, (path: string) => boolean>();
+
+/** picomatch(globs, { dot: true }), compiled once per distinct globs. */
+function matcherFor(...globs: string[]): (path: string) => boolean {
+  const key = JSON.stringify(globs);
+  let isMatch = compiled.get(key);
+  if (!isMatch) {
+    if (compiled.size >= 500) compiled.clear();
+    isMatch = picomatch(globs.length === 1 ? globs[0]! : globs, { dot: true });
+    compiled.set(key, isMatch);
+  }
+  return isMatch;
+}
+
 /**
  * Compiles a never-share pattern with gitignore-like meaning: a trailing `/` means the folder and
  * everything under it, a pattern without a slash matches that name at any depth, a leading `./`
@@ -50,7 +66,7 @@ export function compileNeverShare(raw: string, line: number): NeverShareRule | u
   if (!p || p === '.') return undefined;
   const anchored = rooted || p.includes('/');
   const base = anchored ? p : `**/${p}`;
-  const isMatch = picomatch([base, `${base}/**`], { dot: true });
+  const isMatch = matcherFor(base, `${base}/**`);
   return { pattern: raw.trim(), line, matches: (path) => isMatch(path), sample: sampleOf(p), anchored };
 }
 
@@ -71,8 +87,8 @@ export function checkNeverShare(plan: Plan, ctx: CheckContext): Problem[] {
     const norm = normalizePath(path);
     if (!norm || norm === '.') continue;
     const glob = GLOB_RE.test(norm);
-    const within = item.folder && item.role === 'context file' ? picomatch(`${norm}/**`, { dot: true }) : undefined;
-    const globMatch = glob ? picomatch(norm, { dot: true }) : undefined;
+    const within = item.folder && item.role === 'context file' ? matcherFor(`${norm}/**`) : undefined;
+    const globMatch = glob ? matcherFor(norm) : undefined;
     for (const rule of rules) {
       let how: string | undefined;
       if (rule.matches(norm)) how = 'matches';

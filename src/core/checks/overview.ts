@@ -4,6 +4,7 @@ import { parseRef } from './refs';
 
 // Summary rows of an overview table, not sessions.
 const SUMMARY_RE = /^(total|totals|sum|all)\b/i;
+const LEADING_EMPHASIS = /^[*_`]+/;
 
 const EPSILON = 1e-9;
 
@@ -15,16 +16,20 @@ const EPSILON = 1e-9;
 export function checkOverview(plan: Plan): Problem[] {
   const rows = list(plan.overview).filter((r) => r != null);
   if (rows.length === 0) return [];
+  const sessions = list(plan.sessions);
+  const keys = sessions.map((s) => idKey(s?.id)); // each session's key, computed once
   const sections = new Map<string, Session>();
-  for (const s of list(plan.sessions)) {
-    const key = idKey(s?.id);
+  sessions.forEach((s, i) => {
+    const key = keys[i]!;
     if (s && key && !sections.has(key)) sections.set(key, s);
-  }
+  });
   const problems: Problem[] = [];
   const listed = new Set<string>();
   for (const row of rows) {
     const written = str(row.session).trim();
-    if (SUMMARY_RE.test(written.replace(/^[*_`]+/, ''))) continue;
+    const c = written.charCodeAt(0);
+    const bare = c === 42 || c === 95 || c === 96 ? written.replace(LEADING_EMPHASIS, '') : written; // * _ `
+    if (SUMMARY_RE.test(bare)) continue;
     const key = parseRef(written)?.key ?? '';
     if (!key) continue;
     listed.add(key);
@@ -49,8 +54,9 @@ export function checkOverview(plan: Plan): Problem[] {
     }
   }
   const reported = new Set<string>();
-  for (const s of list(plan.sessions)) {
-    const key = idKey(s?.id);
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i];
+    const key = keys[i]!;
     if (!s || !key || listed.has(key) || reported.has(key)) continue;
     reported.add(key);
     problems.push(

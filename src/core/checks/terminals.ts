@@ -48,6 +48,10 @@ function toAlloc(t: Terminal | undefined): Alloc | undefined {
   return t && from !== undefined && to !== undefined ? { from, to, line: safeLine(t.line) } : undefined;
 }
 
+function compareAllocs(a: Alloc, b: Alloc): number {
+  return a.from - b.from || a.line - b.line;
+}
+
 /**
  * Terminal allocations: `terminal-range-invalid` (error) when a range runs backwards,
  * `terminal-over-budget` (warning) above `plan.terminalCount`, and `terminal-overlap` (warning)
@@ -62,7 +66,9 @@ export function checkTerminals(plan: Plan): Problem[] {
     const allocs = list(session.terminals).map(toAlloc).filter((a): a is Alloc => a !== undefined);
     const valid = checkRanges(allocs, budget, where, problems);
     // Sweep in order of start, remembering the allocation that reaches furthest so far.
-    const sorted = [...valid].sort((a, b) => a.from - b.from || a.line - b.line);
+    // (Allocations are usually written in order: then there is nothing to sort or copy.)
+    const inOrder = valid.every((a, i) => i === 0 || compareAllocs(valid[i - 1]!, a) <= 0);
+    const sorted = inOrder ? valid : [...valid].sort(compareAllocs);
     let reach: Alloc | undefined;
     for (const a of sorted) {
       if (reach && a.from <= reach.to) {

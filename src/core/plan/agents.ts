@@ -52,8 +52,9 @@ function parseItem(raw: string): Agent | undefined {
     }
   }
   let count = 1;
-  const before = COUNT_BEFORE.exec(s);
-  const after = COUNT_AFTER.exec(s);
+  // A count is written with digits: before the role (`2x QA`) or at its end (`QA × 2`).
+  const before = isDigit(s.charCodeAt(0)) ? COUNT_BEFORE.exec(s) : null;
+  const after = isDigit(s.charCodeAt(s.length - 1)) ? COUNT_AFTER.exec(s) : null;
   if (after) {
     count = Number(after[1] ?? after[2]);
     s = s.slice(0, after.index).trim();
@@ -61,9 +62,24 @@ function parseItem(raw: string): Agent | undefined {
     count = Number(before[1]);
     s = s.slice(before[0].length).trim();
   }
-  if (s === '' || DIGITS.test(s) || MODIFIER.test(s)) return undefined;
+  if (s === '' || (isDigit(s.charCodeAt(0)) && DIGITS.test(s)) || MODIFIER.test(s)) return undefined;
   return model === undefined ? { role: s, count } : { role: s, count, model };
 }
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+// Character codes compared below (comparing codes avoids building one-character strings).
+const OPEN_PAREN = 40; // (
+const CLOSE_PAREN = 41; // )
+const OPEN_BRACKET = 91; // [
+const CLOSE_BRACKET = 93; // ]
+const OPEN_BRACE = 123; // {
+const CLOSE_BRACE = 125; // }
+const COMMA = 44;
+const SEMICOLON = 59;
+const PLUS = 43;
 
 // Splits on `,`, `;` and ` + ` outside brackets, so `ARCHITECT (opus), QA` stays two items.
 function splitTopLevel(s: string): string[] {
@@ -71,10 +87,10 @@ function splitTopLevel(s: string): string[] {
   let depth = 0;
   let start = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
-    else if (depth === 0 && (c === ',' || c === ';' || c === '+')) {
+    const c = s.charCodeAt(i);
+    if (c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE) depth++;
+    else if ((c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE) && depth > 0) depth--;
+    else if (depth === 0 && (c === COMMA || c === SEMICOLON || c === PLUS)) {
       parts.push(s.slice(start, i));
       start = i + 1;
     }
@@ -87,8 +103,9 @@ function splitTopLevel(s: string): string[] {
 function closingOf(s: string, open: number): number {
   let depth = 0;
   for (let i = open; i < s.length; i++) {
-    if (s[i] === '(') depth++;
-    else if (s[i] === ')' && --depth === 0) return i;
+    const c = s.charCodeAt(i);
+    if (c === OPEN_PAREN) depth++;
+    else if (c === CLOSE_PAREN && --depth === 0) return i;
   }
   return -1;
 }

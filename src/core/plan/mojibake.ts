@@ -22,8 +22,6 @@ for (let i = 0; i < MAC_ROMAN.length; i++) MAC_BYTE.set(MAC_ROMAN.charCodeAt(i),
 // Byte 0xF0 is the Apple logo, which some converters write as the private-use U+F8FF.
 MAC_BYTE.set(0xf8ff, 0xf0);
 
-const decoder = new TextDecoder('utf-8');
-
 /**
  * Cheap test: could this line hold mojibake at all? The second part covers Mac Roman lead bytes
  * (`‚` E2, `Ô` EF, `√` C3, `¬` C2, `ü` for an emoji that lost its F0), whose continuation bytes
@@ -40,6 +38,19 @@ export function mayHoldMojibake(text: string): boolean {
   return SUSPECT.test(text);
 }
 
+const SUSPECT_ALL = new RegExp(SUSPECT.source, 'g');
+
+/**
+ * Where the next possible mojibake in `text` starts, at or after `from`; -1 when there is none.
+ * A reader going through the lines of a text repairs only the lines holding such a place: the
+ * others are unchanged by repairMojibake, and one pass finds them all.
+ */
+export function nextSuspect(text: string, from: number): number {
+  SUSPECT_ALL.lastIndex = from;
+  const m = SUSPECT_ALL.exec(text);
+  return m ? m.index : -1;
+}
+
 function cp1252Byte(code: number): number | undefined {
   if (code >= 0x80 && code <= 0xff) return code;
   return CP1252_HIGH[code];
@@ -52,63 +63,70 @@ function macByte(code: number): number | undefined {
 // Re-encodes the code-page characters starting at `start` as the bytes of one UTF-8 character (its
 // lead byte says how many) and decodes them; undefined unless that gives one clean character. The
 // caller repairs a line one character at a time, so the cost stays linear in the line.
+// `lostLead` supplies a missing 0xF0 lead byte (Mac Roman emoji).
+//
+// The bytes are decoded here rather than by TextDecoder (this runs for every non-ASCII character of
+// a suspect line): a sequence is accepted exactly when TextDecoder would give one character that is
+// neither U+FFFD nor a C1 control; like TextDecoder, a decoded byte order mark gives ''.
 function decodeOne(
   line: string,
   start: number,
   toByte: (code: number) => number | undefined,
-  leadPrefix: number[] = [],
+  lostLead = false,
 ): { text: string; end: number } | undefined {
-  const bytes: number[] = [...leadPrefix];
-  const first = leadPrefix.length > 0 ? leadPrefix[0]! : toByte(line.charCodeAt(start));
+  const first = lostLead ? 0xf0 : toByte(line.charCodeAt(start));
   const need = first === undefined || first < 0xc2 || first > 0xf4 ? 0 : first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;
   if (need === 0) return undefined;
+  let cp = first! & (need === 2 ? 0x1f : need === 3 ? 0x0f : 0x07);
   let end = start;
-  while (bytes.length < need && end < line.length) {
+  for (let k = lostLead ? 1 : 0; k < need; k++) {
+    if (end >= line.length) return undefined;
     const b = toByte(line.charCodeAt(end));
     if (b === undefined) return undefined;
-    bytes.push(b);
     end++;
+    if (k === 0) continue; // the lead byte itself
+    // UTF-8 continuation bytes; the second byte's range excludes overlong forms, surrogates and
+    // code points above U+10FFFF.
+    const lo = k === 1 && first === 0xe0 ? 0xa0 : k === 1 && first === 0xf0 ? 0x90 : 0x80;
+    const hi = k === 1 && first === 0xed ? 0x9f : k === 1 && first === 0xf4 ? 0x8f : 0xbf;
+    if (b < lo || b > hi) return undefined; // TextDecoder would write U+FFFD
+    cp = (cp << 6) | (b & 0x3f);
   }
-  if (bytes.length < need) return undefined;
-  // The non-fatal decoder writes U+FFFD for bytes that are not UTF-8; C1 controls are no repair.
-  const text = decoder.decode(Uint8Array.from(bytes));
-  if (/[\u0080-\u009f\ufffd]/.test(text)) return undefined;
-  return { text, end };
+  if ((cp >= 0x80 && cp <= 0x9f) || cp === 0xfffd) return undefined; // C1 controls are no repair
+  return { text: cp === 0xfeff ? '' : String.fromCodePoint(cp), end };
 }
 
 // Windows-1252 has no character for bytes 0x81 0x8D 0x8F 0x90 0x9D, so decoders drop them and the
 // generic repair cannot know which byte went missing. These are the markers seen in real files.
-const DROPPED_BYTE_FORMS: [RegExp, string][] = [
-  [/\u00e2\u00b3/g, '\u23f3'], // ⏳ E2 8F B3
-  [/\u00e2\u0152/g, '\u274c'], // ❌ E2 9D 8C
-  [/\u00ef\u00b8(?!\u008f)/g, '\ufe0f'], // variation selector EF B8 8F, as in ⚠️
+// Each form is tried only when its two characters (the first element) occur in the line.
+const DROPPED_BYTE_FORMS: [string, RegExp, string][] = [
+  ['\u00e2\u00b3', /\u00e2\u00b3/g, '\u23f3'], // ⏳ E2 8F B3
+  ['\u00e2\u0152', /\u00e2\u0152/g, '\u274c'], // ❌ E2 9D 8C
+  ['\u00ef\u00b8', /\u00ef\u00b8(?!\u008f)/g, '\ufe0f'], // variation selector EF B8 8F, as in ⚠️
 ];
 
 /** Returns the line with mojibake runs repaired, or the same string when there are none. */
 export function repairMojibake(line: string): string {
   if (!SUSPECT.test(line)) return line;
-  for (const [form, good] of DROPPED_BYTE_FORMS) line = line.replace(form, good);
+  for (const [pair, form, good] of DROPPED_BYTE_FORMS) if (line.includes(pair)) line = line.replace(form, good);
+  // Unchanged stretches are copied with one slice each rather than character by character.
   let out = '';
+  let kept = 0; // start of the stretch not yet copied to `out`
   let i = 0;
-  let changed = false;
   while (i < line.length) {
-    const code = line.charCodeAt(i);
-    if (code < 0x80) {
-      out += line[i];
+    if (line.charCodeAt(i) < 0x80) {
       i++;
       continue;
     }
     const fixed = repairAt(line, i);
     if (fixed) {
-      out += fixed.text;
-      i = fixed.end;
-      changed = true;
+      out += line.slice(kept, i) + fixed.text;
+      i = kept = fixed.end;
     } else {
-      out += line[i];
       i++;
     }
   }
-  return changed ? out : line;
+  return kept === 0 ? line : out + line.slice(kept);
 }
 
 function repairAt(line: string, i: number): { text: string; end: number } | undefined {
@@ -132,7 +150,7 @@ function decodeRun(
   while (j < line.length) {
     // Only emoji (U+1Fxxx, bytes F0 9F …) are restored without their lead byte: `©®™` is no emoji.
     const emoji = lostLead && toByte(line.charCodeAt(j)) === 0x9f;
-    const one = decodeOne(line, j, toByte) ?? (emoji ? decodeOne(line, j, toByte, [0xf0]) : undefined);
+    const one = decodeOne(line, j, toByte) ?? (emoji ? decodeOne(line, j, toByte, true) : undefined);
     if (!one) break;
     text += one.text;
     j = one.end;

@@ -50,6 +50,23 @@ describe('Sessions view', () => {
     assert.ok(deliverables.every((n) => ['missing', 'exists', 'pattern', 'placeholder'].includes(String(a.tree.getTreeItem(n).description))));
   });
 
+  it('opens the plan at the line of the clicked item', async () => {
+    const a = await api();
+    const roots = await a.tree.getChildren();
+    const sessions = await a.tree.getChildren(roots[0]);
+    const groups = await a.tree.getChildren(sessions[1]);
+    const criteria = await a.tree.getChildren(groups.find((g) => labelOf(a, g) === 'Success Criteria'));
+    const item = a.tree.getTreeItem(criteria[1]!);
+    assert.equal(item.command?.command, 'marathon.openInPlan');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), roots[0]!.entry.uri.toString());
+    const node = criteria[1]!;
+    assert.ok(node.kind === 'criterion');
+    assert.equal(editor.selection.active.line + 1, node.criterion.line);
+  });
+
   it('reveals the view expanded (sessions-view.png)', async () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.view.extension.marathon');

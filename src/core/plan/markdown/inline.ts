@@ -87,6 +87,9 @@ export interface Field {
 }
 
 const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
+// The same, matching only where lastIndex points: the first field must start the line, so a line
+// of bold prose is ruled out without searching the rest of it.
+const FIELD_HERE = new RegExp(FIELD.source, 'y');
 const FIELD_PREFIX = /^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/;
 const TRAILING_PIPE = /\s*\|\s*$/;
 
@@ -100,25 +103,31 @@ export function readFields(line: string): Field[] {
   const body = line.startsWith('**') ? line : line.replace(FIELD_PREFIX, '');
   if (!body.startsWith('**')) return [];
   const offset = line.length - body.length;
+  // The first field must start the body; each field's value runs to the next field.
+  FIELD_HERE.lastIndex = 0;
+  const first = FIELD_HERE.exec(body);
+  if (!first) return [];
+  FIELD.lastIndex = FIELD_HERE.lastIndex;
   const fields: Field[] = [];
-  const starts: { label: string; start: number; valueStart: number }[] = [];
-  FIELD.lastIndex = 0;
+  let label = first[1]!.trim();
+  let valueStart = first[0].length;
   let m: RegExpExecArray | null;
-  while ((m = FIELD.exec(body)) !== null) {
+  // (The indexOf spares the failing search when no further bold span follows: the usual case.)
+  while (body.indexOf('**', FIELD.lastIndex) >= 0 && (m = FIELD.exec(body)) !== null) {
     // Later fields must follow a `|` separator; otherwise bold text inside a value is not a field.
-    if (starts.length > 0 && !afterPipe(body, m.index)) continue;
-    starts.push({ label: m[1]!.trim(), start: m.index, valueStart: m.index + m[0].length });
+    if (!afterPipe(body, m.index)) continue;
+    fields.push(fieldOf(body, label, valueStart, m.index, offset));
+    label = m[1]!.trim();
+    valueStart = m.index + m[0].length;
   }
-  if (starts.length === 0 || starts[0]!.start !== 0) return [];
-  for (let i = 0; i < starts.length; i++) {
-    const s = starts[i]!;
-    const end = i + 1 < starts.length ? starts[i + 1]!.start : body.length;
-    let value = body.slice(s.valueStart, end);
-    if (value.includes('|')) value = value.replace(TRAILING_PIPE, '');
-    value = value.trim();
-    fields.push({ label: s.label, value, column: offset + s.valueStart + 1 });
-  }
+  fields.push(fieldOf(body, label, valueStart, body.length, offset));
   return fields;
+}
+
+function fieldOf(body: string, label: string, valueStart: number, end: number, offset: number): Field {
+  let value = body.slice(valueStart, end);
+  if (value.includes('|')) value = value.replace(TRAILING_PIPE, '');
+  return { label, value: value.trim(), column: offset + valueStart + 1 };
 }
 
 // Does a `|` (then only spaces) come right before `index`? Scans back over the spaces only, so
@@ -133,7 +142,14 @@ const BOLD_LINE = /^\s{0,3}\*\*([^*]{1,200})\*\*:?\s*$/;
 
 /** A line that is only bold text: `**Terminal 1: Core Scheduling Tools (10 tasks)**`. */
 export function boldLine(line: string): string | undefined {
-  if (!line.includes('**')) return undefined;
+  // Cheap pre-checks: `**` after at most three spaces, and `*` or `:` last (before any spaces).
+  let i = 0;
+  while (i < 3 && isSpace(line.charCodeAt(i))) i++;
+  if (line.charCodeAt(i) !== 42 || line.charCodeAt(i + 1) !== 42) return undefined;
+  let end = line.length;
+  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+  const last = line.charCodeAt(end - 1);
+  if (last !== 42 && last !== 58) return undefined;
   const m = BOLD_LINE.exec(line);
   return m ? m[1]!.trim() : undefined;
 }
@@ -146,16 +162,43 @@ export interface ListItem {
   checkbox?: { done: boolean; column: number };
 }
 
-const LIST = /^(\s{0,12})(?:>\s?)?([-*+]|\d{1,4}[.)])\s+(.*)$/;
 const CHECKBOX = /^\[([ xX✓✔])\](?:\s+|$)/;
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 
+/**
+ * A list item: `^(\s{0,12})(?:>\s?)?([-*+]|\d{1,4}[.)])\s+(.*)$`, written out because a third of a
+ * plan's lines are list items. (As in that pattern, `.` matches no U+2028/U+2029.)
+ */
 export function readListItem(line: string): ListItem | undefined {
-  const m = LIST.exec(line);
-  if (!m) return undefined;
-  const indent = m[1]!.length;
-  const marker = m[2]!.charCodeAt(0);
-  const ordered = marker >= 48 && marker <= 57; // a digit: `1.`, `2)`
-  let text = m[3]!;
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (i > 12) return undefined;
+  const indent = i;
+  if (line.charCodeAt(i) === 62) {
+    i++; // `>` quoting the item, then at most one space
+    if (isSpace(line.charCodeAt(i))) i++;
+  }
+  const marker = line.charCodeAt(i);
+  const ordered = isDigit(marker);
+  if (ordered) {
+    let digits = 0;
+    while (isDigit(line.charCodeAt(i))) {
+      i++;
+      digits++;
+    }
+    const dot = line.charCodeAt(i);
+    if (digits > 4 || (dot !== 46 && dot !== 41)) return undefined; // `1.` or `1)`
+    i++;
+  } else if (marker === 45 || marker === 42 || marker === 43) {
+    i++; // `-`, `*`, `+`
+  } else {
+    return undefined;
+  }
+  const afterMarker = i;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (i === afterMarker) return undefined;
+  let text = line.slice(i);
+  if (LINE_SEPARATOR.test(text)) return undefined;
   const cb = text.charCodeAt(0) === 91 ? CHECKBOX.exec(text) : null;
   if (cb) {
     const column = line.length - text.length + 1;
@@ -169,6 +212,10 @@ export function readListItem(line: string): ListItem | undefined {
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** `text.slice(start, end).trim()`, slicing once. */
@@ -287,8 +334,13 @@ export interface PathToken {
 const GLOB = /[*?[\]{}]/;
 const NAMED_SLOT = /\{[a-z_]{1,40}\}/;
 
+/** A path without a leading `./`. */
+function cleanPath(path: string): string {
+  return path.startsWith('./') ? path.slice(2) : path;
+}
+
 export function describePath(path: string): PathToken {
-  const clean = path.startsWith('./') ? path.slice(2) : path;
+  const clean = cleanPath(path);
   return {
     path: clean,
     isGlob: GLOB.test(clean) && !NAMED_SLOT.test(clean),
@@ -297,16 +349,19 @@ export function describePath(path: string): PathToken {
   };
 }
 
-/**
- * The paths an item names: backticked paths first; else bare path-like words; else a `PR #…`
- * placeholder. `file.py:function` references keep only the file.
- */
 const SPACES = /\s+/;
 const WORD_PUNCTUATION = /^[("']+|[)"',.;:]+$/g;
+const PR_PLACEHOLDER = /\bPR #(?:X{2,}|\d{1,6}|N{1,3}|\?{1,3})/;
+const PR_UNKNOWN = /X|N|\?/;
 
-export function pathsIn(text: string): PathToken[] {
-  // Hot (every file cell and deliverable): one result array, code spans found with indexOf.
-  const out: PathToken[] = [];
+/**
+ * The path-like tokens of `text` as written: backticked paths first, else bare path-like words.
+ * Hot (every file cell and deliverable): code spans are found with indexOf, not a pattern.
+ */
+function pathTokens(text: string): string[] {
+  // Most items name one path: the array is built only for a second one.
+  let first: string | undefined;
+  let more: string[] | undefined;
   let spans = 0;
   for (let open = text.indexOf('`'); open >= 0; ) {
     const close = text.indexOf('`', open + 1);
@@ -319,7 +374,10 @@ export function pathsIn(text: string): PathToken[] {
     }
     spans++;
     const code = withoutSymbol(text.slice(open + 1, close).trim());
-    if (looksLikePath(code)) out.push(describePath(code));
+    if (looksLikePath(code)) {
+      if (first === undefined) first = code;
+      else (more ??= [first]).push(code);
+    }
     open = text.indexOf('`', close + 1);
   }
   if (spans === 0) {
@@ -327,14 +385,41 @@ export function pathsIn(text: string): PathToken[] {
       // A bare path has an extension or a slash: words with neither are prose, skipped unread.
       if (!word.includes('.') && !word.includes('/')) continue;
       const w = withoutSymbol(word.replace(WORD_PUNCTUATION, ''));
-      if (isBarePath(w)) out.push(describePath(w));
+      if (!isBarePath(w)) continue;
+      if (first === undefined) first = w;
+      else (more ??= [first]).push(w);
     }
   }
-  if (out.length === 0 && text.includes('PR #')) {
-    const pr = /\bPR #(?:X{2,}|\d{1,6}|N{1,3}|\?{1,3})/.exec(text);
-    if (pr) return [{ path: pr[0], isGlob: false, isPlaceholder: /X|N|\?/.test(pr[0]), isFolder: false }];
+  return more ?? (first === undefined ? [] : [first]);
+}
+
+/** `PR #123`, `PR #XXX`: the placeholder an item names when it names no path. */
+function prPlaceholder(text: string): string | undefined {
+  return text.includes('PR #') ? PR_PLACEHOLDER.exec(text)?.[0] : undefined;
+}
+
+/**
+ * The paths an item names: backticked paths first; else bare path-like words; else a `PR #…`
+ * placeholder. `file.py:function` references keep only the file.
+ */
+export function pathsIn(text: string): PathToken[] {
+  const found = pathTokens(text);
+  if (found.length === 0) {
+    const pr = prPlaceholder(text);
+    return pr ? [{ path: pr, isGlob: false, isPlaceholder: PR_UNKNOWN.test(pr), isFolder: false }] : [];
   }
-  return out;
+  return found.map(describePath);
+}
+
+/** `pathsIn(text).map((p) => p.path)`, without describing each path. */
+export function pathNames(text: string): string[] {
+  const found = pathTokens(text);
+  if (found.length === 0) {
+    const pr = prPlaceholder(text);
+    return pr ? [pr] : [];
+  }
+  // `map` sizes the result exactly: task file lists are kept in the plan.
+  return found.map(cleanPath);
 }
 
 // A path written without backticks must look unmistakably like one: an extension, a trailing
@@ -359,18 +444,20 @@ export function numRange(text: string): { from: number; to: number } | undefined
   return { from, to: m[2] !== undefined ? Number(m[2]) : from };
 }
 
-/** A heading: level 1-6 and its text (closing `#`s removed). */
-const HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const CLOSING_HASHES = /(?:^|[ \t])#+$/;
 
+/** A heading: level 1-6 and its text (closing `#`s removed). */
 export function readHeading(line: string): { level: number; text: string } | undefined {
   // Cheap pre-check: `#` first, or after one to three spaces.
   let i = 0;
   while (i < 3 && line.charCodeAt(i) === 32) i++;
   if (line.charCodeAt(i) !== 35) return undefined;
-  const m = HEADING.exec(line);
-  if (!m) return undefined;
-  let text = line.slice(m[0].length).trim();
+  // As /^ {0,3}(#{1,6})(?=[ \t]|$)/: one to six `#`, then a space, a tab or the end.
+  let end = i;
+  while (line.charCodeAt(end) === 35) end++;
+  const after = line.charCodeAt(end);
+  if (end - i > 6 || (end < line.length && after !== 32 && after !== 9)) return undefined;
+  let text = line.slice(end).trim();
   if (text.endsWith('#')) text = text.replace(CLOSING_HASHES, '').trim();
-  return { level: m[1]!.length, text };
+  return { level: end - i, text };
 }

@@ -54,9 +54,24 @@ function anySection(ctx: Context, kind: SectionKind): boolean {
   return ctx.labelSection === kind || ctx.frames.some((f) => f.kind === 'section' && f.section === kind);
 }
 
+// Labels repeat (`Duration`, `Branch`, `Terminals 1-3` in every session): their normalised forms
+// are remembered (bounded).
+const labelMemo = new Map<string, string>();
+
+/** A field label as routed: plain, lower-case, no trailing colon or spaces. */
+function fieldLabel(raw: string): string {
+  let label = labelMemo.get(raw);
+  if (label === undefined) {
+    if (labelMemo.size >= 1000) labelMemo.clear();
+    label = withoutTrailingColon(plain(raw).toLowerCase());
+    labelMemo.set(raw, label);
+  }
+  return label;
+}
+
 /** A `**Label:** value` field, routed by its label and the open frames. */
 export function handleField(ctx: Context, f: Field, _line: string): void {
-  const label = withoutTrailingColon(plain(f.label).toLowerCase());
+  const label = fieldLabel(f.label);
   const value = f.value;
   const session = inside(ctx, 'session')?.obj;
   const terminals = label.startsWith('terminal') ? TERMINALS_LABEL.exec(label) : null;
@@ -162,8 +177,11 @@ function addTerminal(s: Session, from: number, to: string | undefined, value: st
   // The range removed as `value.replace(TASK_RANGE, '')` would, without running the pattern again.
   const rest = range ? value.slice(0, range.index) + value.slice(range.index + range[0].length) : value;
   const label = plain(rest).replace(SPACE_RUN, ' ').trim();
-  const terminal: Terminal = { from, to: to !== undefined ? Number(to) : from, label, line };
-  if (range) terminal.tasks = { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) };
+  const last = to !== undefined ? Number(to) : from;
+  // Built whole (a key added later costs a new hidden class and property storage).
+  const terminal: Terminal = range
+    ? { from, to: last, label, line, tasks: { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) } }
+    : { from, to: last, label, line };
   s.terminals.push(terminal);
 }
 
@@ -261,7 +279,10 @@ export function handleListItem(ctx: Context, item: ListItem, line: string): void
     }
     if (sec === 'objectives') session.objectives.push({ text: markerRest(text), line: ctx.line });
     else if (sec === 'dependencies') addUnique(session.dependsOn, refsIn(text, 'session'));
-    else if (DEPENDS_PROSE.test(text)) addUnique(session.dependsOn, refsIn(text.slice(DEPENDS_PROSE.exec(text)!.index), 'session'));
+    else {
+      const depends = DEPENDS_PROSE.exec(text);
+      if (depends) addUnique(session.dependsOn, refsIn(text.slice(depends.index), 'session'));
+    }
     return;
   }
   if (sec === 'risks') {

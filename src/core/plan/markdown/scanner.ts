@@ -9,11 +9,11 @@ import {
   type Stream,
   type Task,
 } from '../../model';
-import { mayHoldMojibake, repairMojibake } from '../mojibake';
+import { mayHoldMojibake, nextSuspect, repairMojibake } from '../mojibake';
 import { classifyHeading, type SectionKind } from './headings';
 import { boldLine, isTableSeparator, readFields, readHeading, readListItem, stripMarkers, tableCells } from './inline';
 import { handleField, handleListItem, handleProse, handleFenceLine, type Context } from './lines';
-import { classifyTable, overviewFromRow, taskFromRow, type TableKind } from './tables';
+import { overviewFromRow, tableKind, taskFromRow, type TableKind } from './tables';
 
 /** One open heading: what it opened and the object it fills. */
 export type Frame =
@@ -36,6 +36,54 @@ export function splitLines(text: string): string[] {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
+
+/**
+ * The lines of a text one at a time, exactly as `splitLines` gives them. LF-only text (the usual
+ * case) is read lazily, so only the current line is alive rather than an array of every line of a
+ * big plan, which the garbage collector would copy while the plan is being read.
+ */
+class Lines {
+  private readonly body: string;
+  /** Index in `body` of the next place that may be mojibake (see nextSuspect), or -1 for none. */
+  private suspect: number;
+  /** All lines, split up front, for text with CR or CRLF line ends (rare). */
+  private readonly split: string[] | undefined;
+  private index = 0;
+  /** Where the next line starts in `body`; -1 once the last line has been read. */
+  private pos = 0;
+  private peeked: string | undefined;
+
+  constructor(text: string) {
+    this.body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.split = this.body.includes('\r') ? splitLines(text) : undefined;
+    this.suspect = this.split === undefined ? nextSuspect(this.body, 0) : -1;
+  }
+
+  /** The next line, or undefined after the last. */
+  next(): string | undefined {
+    if (this.peeked !== undefined) {
+      const line = this.peeked;
+      this.peeked = undefined;
+      return line;
+    }
+    if (this.split) return this.split[this.index++];
+    if (this.pos < 0) return undefined;
+    const found = this.body.indexOf('\n', this.pos);
+    const end = found < 0 ? this.body.length : found;
+    const line = this.body.slice(this.pos, end);
+    this.pos = found < 0 ? -1 : found + 1;
+    // Only a line holding a suspect place can change (a suspect pair never spans a line break).
+    if (this.suspect < 0 || this.suspect >= end) return line;
+    this.suspect = nextSuspect(this.body, end);
+    return repairMojibake(line);
+  }
+
+  /** The next line without taking it. */
+  peek(): string | undefined {
+    if (this.peeked === undefined) this.peeked = this.next();
+    return this.peeked;
+  }
+}
 
 /** The opening run of a code fence (```` ``` ````, `~~~`) at the start of a line, if any. */
 function fenceRun(line: string): string | undefined {
@@ -60,12 +108,15 @@ const CHAR_PIPE = 124;
 export function scanMarkdown(text: string): ReadResult {
   const plan = emptyPlan('markdown');
   const problems: Problem[] = [];
-  const lines = splitLines(text);
+  const lines = new Lines(text);
   const ctx: Context = { plan, problems, frames: [], labelSection: undefined, streamTerminal: undefined, line: 0 };
   let fence: { char: string; len: number; line: number } | undefined;
   let table: { kind: TableKind } | undefined;
   let lastContent = 0;
   let titleSet = false;
+  let blankOnly = true; // every line seen so far is blank (saves a second pass at the end)
+  // The first heading anywhere, fenced or not: the title when there is no level-1 heading.
+  let firstHeading: string | undefined;
 
   const close = (level: number) => {
     while (ctx.frames.length > 0 && ctx.frames[ctx.frames.length - 1]!.level >= level) {
@@ -74,33 +125,43 @@ export function scanMarkdown(text: string): ReadResult {
     }
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const no = i + 1;
+  let no = 0;
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    no++;
     ctx.line = no;
 
     // Fenced code: the content is data for some sections, never structure.
     const fm = fenceRun(line);
     const run = fm?.trimStart();
     if (fence) {
+      // Fenced lines are never read as headings below, but may still give the title.
+      if (firstHeading === undefined) firstHeading = readHeading(line)?.text;
       if (run && run[0] === fence.char && run.length >= fence.len && line.trim() === run) fence = undefined;
       else handleFenceLine(ctx, line);
       // Blank lines inside a fence end nothing; the empty line after a final newline is not content.
-      if (line.trim() !== '') lastContent = no;
+      if (line.trim() !== '') {
+        lastContent = no;
+        blankOnly = false;
+      }
       continue;
     }
     if (fm && run && !(run[0] === '`' && line.slice(fm.length).includes('`'))) {
       fence = { char: run[0]!, len: run.length, line: no };
+      blankOnly = false;
       table = undefined;
       lastContent = no;
       continue;
     }
 
     const trimmed = line.trim();
+    if (trimmed !== '') blankOnly = false;
     const first = trimmed.charCodeAt(0);
     if (
       trimmed === '' ||
-      ((first === CHAR_DASH || first === CHAR_STAR || first === CHAR_UNDERSCORE) && THEMATIC_BREAK.test(trimmed))
+      // (A break repeats its first character: list items starting `- ` are ruled out cheaply.)
+      ((first === CHAR_DASH || first === CHAR_STAR || first === CHAR_UNDERSCORE) &&
+        trimmed.charCodeAt(1) === first &&
+        THEMATIC_BREAK.test(trimmed))
     ) {
       table = undefined;
       continue;
@@ -108,6 +169,7 @@ export function scanMarkdown(text: string): ReadResult {
 
     const heading = readHeading(line);
     if (heading) {
+      firstHeading ??= heading.text;
       table = undefined;
       ctx.labelSection = undefined;
       ctx.streamTerminal = undefined;
@@ -129,14 +191,15 @@ export function scanMarkdown(text: string): ReadResult {
     const cells = first === CHAR_PIPE ? tableCells(line) : undefined;
     if (cells) {
       if (!table) {
-        const next = lines[i + 1];
+        const next = lines.peek();
         if (next !== undefined && isTableSeparator(next)) {
-          table = { kind: classifyTable(cells) };
-          i++;
+          table = { kind: tableKind(trimmed, cells) };
+          lines.next();
+          no++;
         }
         continue;
       }
-      tableRow(ctx, table.kind, cells, no);
+      tableRow(ctx, table.kind, cells, no, trimmed);
       continue;
     }
     table = undefined;
@@ -159,8 +222,8 @@ export function scanMarkdown(text: string): ReadResult {
     problems.push(problem('unclosed-fence', 'warning', 'This code fence is never closed, so the rest of the file is read as code.', fence.line, 1, 4));
   }
   close(0);
-  if (!titleSet) plan.title = firstHeadingText(lines) ?? '';
-  if (lines.every((l) => l.trim() === '')) {
+  if (!titleSet) plan.title = firstHeading === undefined ? '' : stripMarkers(firstHeading).rest.trim();
+  if (blankOnly) {
     problems.push(problem('empty-plan', 'warning', 'The file is empty: there is no plan to read.', 1));
   } else if (plan.sessions.length + plan.streams.length + plan.phases.length + plan.tasks.length === 0) {
     problems.push(
@@ -169,14 +232,6 @@ export function scanMarkdown(text: string): ReadResult {
   }
   plan.problems = problems;
   return { plan, problems };
-}
-
-function firstHeadingText(lines: string[]): string | undefined {
-  for (const l of lines) {
-    const h = readHeading(l);
-    if (h) return stripMarkers(h.text).rest.trim();
-  }
-  return undefined;
 }
 
 function inside<K extends Frame['kind']>(ctx: Context, kind: K): Extract<Frame, { kind: K }> | undefined {
@@ -278,9 +333,9 @@ export function taskHome(ctx: Context): Task[] {
   return ctx.plan.tasks;
 }
 
-function tableRow(ctx: Context, kind: TableKind, cells: string[], no: number): void {
+function tableRow(ctx: Context, kind: TableKind, cells: string[], no: number, row: string): void {
   if (kind.kind === 'tasks') {
-    const task = taskFromRow(kind, cells, no, ctx.streamTerminal);
+    const task = taskFromRow(kind, cells, no, ctx.streamTerminal, row);
     if (task) taskHome(ctx).push(task);
   } else if (kind.kind === 'overview' && !inside(ctx, 'session')) {
     const row = overviewFromRow(kind, cells, no);

@@ -1,7 +1,7 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
 import { TASK_ID } from './headings';
-import { markerRest, markerStatus, numRange, pathsIn, plain, stripMarkers } from './inline';
+import { isSpace, markerRest, markerStatus, numRange, pathNames, plain } from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
 export type TableKind =
@@ -58,6 +58,23 @@ export function classifyTable(header: string[]): TableKind {
   return kind;
 }
 
+// Every session of a big plan repeats the same task table header: its meaning is remembered by
+// the header row's text (bounded). Only the scanner uses this; the kinds it returns are shared and
+// never changed.
+const kindMemo = new Map<string, TableKind>();
+
+/** classifyTable(cells) for the header row `row` (trimmed) whose cells are `cells`, remembered per row. */
+export function tableKind(row: string, cells: string[]): TableKind {
+  if (row.length > 500) return classifyTable(cells);
+  let kind = kindMemo.get(row);
+  if (!kind) {
+    if (kindMemo.size >= 200) kindMemo.clear();
+    kind = classifyTable(cells);
+    kindMemo.set(row, kind);
+  }
+  return kind;
+}
+
 function firstUnused(n: number, used: Set<number>): number {
   for (let i = 0; i < n; i++) if (!used.has(i)) return i;
   return 0;
@@ -88,29 +105,96 @@ function extrasOf(t: Extract<TableKind, { kind: 'tasks' }>): { index: number; na
   return lastExtras;
 }
 
+/** NUMBER_ID.test(text) without the pattern: one to six digits. */
+function isNumberId(text: string): boolean {
+  if (text.length < 1 || text.length > 6) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** `[x] `-style prefix removal, tested cheaply first: most cells do not start with `[`. */
 function withoutBox(text: string, box: RegExp): string {
   return text.charCodeAt(0) === 91 ? text.replace(box, '') : text;
 }
 
-// The arrows of a `Status → Target` cell: `→`, `->`, `⇒`, `=>`.
-const ARROW = /\s*(?:→|->|⇒|=>)\s*/;
+/** The length of the arrow (`→`, `->`, `⇒`, `=>`) starting at `i`, or 0. */
+function arrowAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x2192 || c === 0x21d2) return 1;
+  return (c === 45 || c === 61) && text.charCodeAt(i + 1) === 62 ? 2 : 0;
+}
+
+/**
+ * The parts of `text` between its arrows, exactly as a split on the pattern `\s*(?:→|->|⇒|=>)\s*`
+ * gives them (spaces around an arrow belong to the separator). Written out: every status cell of
+ * a task table is split, and a regex split costs several times more.
+ */
+export function splitArrows(text: string): string[] {
+  const parts: string[] = [];
+  let part = 0; // where the current part starts
+  for (let i = 0; i < text.length; i++) {
+    const arrow = arrowAt(text, i);
+    if (arrow === 0) continue;
+    let before = i;
+    while (before > part && isSpace(text.charCodeAt(before - 1))) before--;
+    let after = i + arrow;
+    while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+    parts.push(text.slice(part, before));
+    part = after;
+    i = after - 1;
+  }
+  parts.push(text.slice(part));
+  return parts;
+}
+
+/** The index of the first arrow at or after `from`, or -1. */
+function arrowFrom(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (arrowAt(text, i) > 0) return i;
+  return -1;
+}
 
 /** `from → to` of a status cell; `to` joins any further steps with ` → `. */
 function statusOf(raw: string): NonNullable<Task['status']> {
-  // Most status cells have one arrow or none: only those with an arrow-like character are split.
-  if (!raw.includes('→') && !raw.includes('>') && !raw.includes('⇒')) return { from: raw };
-  const parts = raw.split(ARROW);
-  if (parts.length === 1) return { from: raw };
-  return { from: parts[0]!, to: parts.length === 2 ? parts[1]! : parts.slice(1).join(' → ') };
+  const arrow = arrowFrom(raw, 0);
+  if (arrow < 0) return { from: raw };
+  let after = arrow + arrowAt(raw, arrow);
+  while (after < raw.length && isSpace(raw.charCodeAt(after))) after++;
+  if (arrowFrom(raw, after) < 0) {
+    // One arrow, the usual `Partial → Full`: the two sides as splitArrows gives them.
+    let before = arrow;
+    while (before > 0 && isSpace(raw.charCodeAt(before - 1))) before--;
+    return { from: raw.slice(0, before), to: raw.slice(after) };
+  }
+  const parts = splitArrows(raw); // two arrows or more
+  return { from: parts[0]!, to: parts.slice(1).join(' → ') };
 }
 
-/** A task from one row of a task table; undefined for rows that are not tasks (totals, blanks). */
-export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: string[], line: number, terminal?: number): Task | undefined {
-  const idCell = withoutBox(plain(markerRest(cells[t.id] ?? '')), ID_BOX);
-  if (!NUMBER_ID.test(idCell) && !TASK_ID.test(idCell)) return undefined;
-  const files: string[] = [];
-  for (const i of t.files) for (const p of pathsIn(cells[i] ?? '')) files.push(p.path);
+/**
+ * A task from one row of a task table; undefined for rows that are not tasks (totals, blanks).
+ * `row` is the row's text when the caller has it: a checked box (`[x]`) is then looked for once
+ * in the row rather than in each cell (a box never spans a `|`, so the answer is the same).
+ */
+export function taskFromRow(
+  t: Extract<TableKind, { kind: 'tasks' }>,
+  cells: string[],
+  line: number,
+  terminal?: number,
+  row?: string,
+): Task | undefined {
+  const rawId = cells[t.id] ?? '';
+  // The usual id cell is a plain number, with nothing to strip.
+  const plainNumber = isNumberId(rawId);
+  const idCell = plainNumber ? rawId : withoutBox(plain(markerRest(rawId)), ID_BOX);
+  if (!plainNumber && !NUMBER_ID.test(idCell) && !TASK_ID.test(idCell)) return undefined;
+  let files: string[];
+  if (t.files.length === 1) files = pathNames(cells[t.files[0]!] ?? ''); // the usual single file column
+  else {
+    files = [];
+    for (const i of t.files) for (const p of pathNames(cells[i] ?? '')) files.push(p);
+  }
   const title = withoutBox(plain(cells[t.title] ?? ''), TITLE_BOX);
   // The usual row has a status: create the task with it rather than adding the key afterwards.
   const raw = t.status !== undefined ? plain(cells[t.status] ?? '') : '';
@@ -129,10 +213,14 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: str
       .map((s) => plain(s).replace(/^#/, ''))
       .filter((s) => NUMBER_ID.test(s) || TASK_ID.test(s));
   }
-  for (const c of cells) {
-    if (c.includes('[') && CHECKED.test(c)) {
-      task.done = true;
-      break;
+  if (row !== undefined) {
+    if (row.includes('[') && CHECKED.test(row)) task.done = true;
+  } else {
+    for (const c of cells) {
+      if (c.includes('[') && CHECKED.test(c)) {
+        task.done = true;
+        break;
+      }
     }
   }
   const extras = extrasOf(t);
