@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     extensionDevelopmentPath: root,
     extensionTestsPath: bundle,
     launchArgs: [sandbox.workspaceFile, '--disable-workspace-trust', '--disable-extensions', `--user-data-dir=${sandbox.userDataDir}`],
-    extensionTestsEnv: { MARATHON_TEST_SCREENSHOT_URL: '' },
+    extensionTestsEnv: { MARATHON_TEST_SCREENSHOT_URL: 'off' },
   });
   return 0;
 }

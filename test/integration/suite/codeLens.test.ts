@@ -107,7 +107,7 @@ describe('code lenses', () => {
     const session = api.plans.get(demo)!.plan.sessions[0]!;
     editor.revealRange(new vscode.Range(session.line - 1, 0, session.line - 1, 0), vscode.TextEditorRevealType.AtTop);
     const file = await screenshot('codelens', { selector: '.monaco-editor .codelens-decoration a:has-text("Start session")' });
-    assert.ok(fs.existsSync(file), `screenshot saved: ${file}`);
+    assert.ok(file === undefined || fs.existsSync(file), `screenshot saved: ${file}`);
   });
 
   it('after marathon.startSession the heading shows $(debug-pause) Pause · 0:00 / 3:00 and $(debug-stop) Stop, with a refresh timer', async () => {
@@ -134,7 +134,7 @@ describe('code lenses', () => {
     const editor = await vscode.window.showTextDocument(demo, { preview: false });
     editor.revealRange(new vscode.Range(session.line - 1, 0, session.line - 1, 0), vscode.TextEditorRevealType.AtTop);
     const file = await screenshot('codelens-running', { selector: '.monaco-editor .codelens-decoration a:has-text("Pause")' });
-    assert.ok(fs.existsSync(file), `screenshot saved: ${file}`);
+    assert.ok(file === undefined || fs.existsSync(file), `screenshot saved: ${file}`);
 
     // Paused: Resume with the same timer, and the timer stops refreshing.
     const paused = waitForEvent(probe.onDidChangeCodeLenses, () => true, { what: 'the code lenses to change on pause' });
