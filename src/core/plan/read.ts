@@ -1,4 +1,4 @@
-import type { ReadResult } from '../model';
+import { emptyPlan, type ReadResult } from '../model';
 import { readMarkdownPlan } from './markdown';
 import { readYamlPlan } from './yaml';
 
@@ -18,11 +18,6 @@ export function readPlan(text: string, fileName: string): ReadResult {
     // A reader bug must not take the editor down; report it as data and keep going.
     const message = `Marathon could not read this file (${err instanceof Error ? err.message : String(err)}). Please report this.`;
     const problems = [{ code: 'internal-error', severity: 'error' as const, message, line: 1, column: 1, endLine: 1, endColumn: 1 }];
-    return { plan: { ...emptyPlanFor(fileName), problems }, problems };
+    return { plan: { ...emptyPlan(isYamlPlanName(fileName) ? 'yaml' : 'markdown'), problems }, problems };
   }
 }
-
-function emptyPlanFor(fileName: string) {
-  return emptyPlan(isYamlPlanName(fileName) ? 'yaml' : 'markdown');
-}
-import { emptyPlan } from '../model';

@@ -3,7 +3,7 @@ import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
 import { isSpace, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem } from './inline';
-import { inside, taskHome, type Frame } from './scanner';
+import { inside, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
 export interface Context {
@@ -70,7 +70,7 @@ function fieldLabel(raw: string): string {
 }
 
 /** A `**Label:** value` field, routed by its label and the open frames. */
-export function handleField(ctx: Context, f: Field, _line: string): void {
+export function handleField(ctx: Context, f: Field): void {
   const label = fieldLabel(f.label);
   const value = f.value;
   const session = inside(ctx, 'session')?.obj;
@@ -365,5 +365,4 @@ export function handleProse(ctx: Context, line: string, bold: string | undefined
   const phase = inside(ctx, 'phase')?.obj;
   if (session) addUnique(session.dependsOn, refsIn(dependsTail(text), 'session'));
   else if (phase) addUnique(phase.dependsOn, refsIn(dependsTail(text), 'phase'));
-  else void taskHome;
 }

@@ -181,7 +181,7 @@ export function scanMarkdown(text: string): ReadResult {
         continue;
       }
       close(heading.level);
-      openHeading(ctx, heading.level, heading.text, no, line, close);
+      openHeading(ctx, heading.level, heading.text, no, close);
       lastContent = no;
       continue;
     }
@@ -207,7 +207,7 @@ export function scanMarkdown(text: string): ReadResult {
     const bold = boldLine(line);
     const fields = bold === undefined ? readFields(line) : [];
     if (fields.length > 0) {
-      for (const f of fields) handleField(ctx, f, line);
+      for (const f of fields) handleField(ctx, f);
       continue;
     }
     const item = readListItem(line);
@@ -242,7 +242,7 @@ function inside<K extends Frame['kind']>(ctx: Context, kind: K): Extract<Frame, 
   return undefined;
 }
 
-function openHeading(ctx: Context, level: number, text: string, no: number, line: string, close: (level: number) => void): void {
+function openHeading(ctx: Context, level: number, text: string, no: number, close: (level: number) => void): void {
   const { plan } = ctx;
   const h = classifyHeading(text, inside(ctx, 'phase') !== undefined);
   switch (h.kind) {
@@ -312,7 +312,6 @@ function openHeading(ctx: Context, level: number, text: string, no: number, line
       }
       const section: SectionKind = risk ? 'risks' : h.section;
       ctx.frames.push({ level, kind: 'section', section, title: h.title });
-      void line;
       return;
     }
   }
