@@ -30,6 +30,8 @@ export class RunLogStore implements vscode.Disposable {
   private readonly _onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChange = this._onDidChange.event;
   private readonly logs = new Map<string, FolderLog>();
+  /** The last fold of each folder's log, and the time and clock it was made with. */
+  private readonly folds = new Map<string, { at: number; clock: Clock; runs: Map<string, SessionRun> }>();
   private readonly subs: vscode.Disposable[] = [this._onDidChange];
 
   constructor(
@@ -60,6 +62,7 @@ export class RunLogStore implements vscode.Disposable {
     const { events, problems } = parseRunLog(text);
     for (const p of problems) this.log.warn(`${folder.name}/${RUN_LOG}:${p.line}: ${p.message}`);
     this.logs.set(folder.uri.toString(), { events });
+    this.folds.delete(folder.uri.toString());
   }
 
   /** The events of a folder's log, in file order. */
@@ -70,12 +73,30 @@ export class RunLogStore implements vscode.Disposable {
   /** A session's clock now. */
   run(folder: vscode.WorkspaceFolder | undefined, plan: string, session: string): SessionRun | undefined {
     if (!folder) return undefined;
-    return allRuns(this.events(folder), this.clock.now()).get(runKey(plan, session));
+    return this.runs(folder).get(runKey(plan, session));
   }
 
-  /** Every session's clock in a folder now. */
+  /**
+   * Every session's clock in a folder now. The log is folded once per change to it; between
+   * changes a running clock is advanced from its `runningSince`, so a tree or status-bar refresh
+   * costs no re-fold per session.
+   */
   runs(folder: vscode.WorkspaceFolder): Map<string, SessionRun> {
-    return allRuns(this.events(folder), this.clock.now());
+    const now = this.clock.now();
+    const key = folder.uri.toString();
+    let cached = this.folds.get(key);
+    if (!cached || cached.clock !== this.clock || now < cached.at) {
+      cached = { at: now, clock: this.clock, runs: allRuns(this.events(folder), now) };
+      this.folds.set(key, cached);
+    }
+    if (now === cached.at) return cached.runs;
+    const at = cached.at;
+    const advanced = new Map<string, SessionRun>();
+    for (const [k, run] of cached.runs) {
+      const since = run.runningSince;
+      advanced.set(k, since === undefined ? run : { ...run, elapsedMs: run.elapsedMs - Math.max(0, at - since) + Math.max(0, now - since) });
+    }
+    return advanced;
   }
 
   /** Appends one event (O_APPEND: crash-safe, never rewrites the file) and re-derives the clocks. */
@@ -103,6 +124,7 @@ export class RunLogStore implements vscode.Disposable {
     const entry = this.logs.get(folder.uri.toString()) ?? { events: [] };
     entry.events.push(full);
     this.logs.set(folder.uri.toString(), entry);
+    this.folds.delete(folder.uri.toString());
     this._onDidChange.fire();
   }
 
