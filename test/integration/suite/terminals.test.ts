@@ -187,7 +187,8 @@ describe('task terminals', () => {
       const terminal = await opening;
       assert.ok(!/[\r\n\t]/.test(terminal.name), 'no control character in the terminal name');
       // The sentinel is written after the echo: everything the command line ran has finished.
-      const finished = await waitFor(() => fs.existsSync(done) && fs.readFileSync(done, 'utf8'), { timeoutMs: 15_000, what: `the command of task ${task.id} to finish` });
+      // The redirection creates the file before echo writes: wait for the whole line.
+      const finished = await waitFor(() => (fs.existsSync(done) && fs.readFileSync(done, 'utf8').endsWith('\n') ? fs.readFileSync(done, 'utf8') : undefined), { timeoutMs: 15_000, what: `the command of task ${task.id} to finish` });
       assert.equal(finished, `${task.id} marathon/$(touch PWNED9)\n`);
       assert.equal(fs.readFileSync(out, 'utf8'), `${expected[i]}\n`, `task ${task.id}: echo got the title as one literal argument`);
       const prompt = fs.readFileSync(path.join(folder.uri.fsPath, '.marathon', 'prompts', `hostile-900-T${task.id}.md`), 'utf8');
