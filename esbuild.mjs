@@ -67,6 +67,11 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
+    entryPoints: ['src/engines/git.ts'],
+    outfile: 'dist/git-engine.js',
+  }),
+  esbuild.build({
+    ...common,
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },

@@ -14,7 +14,7 @@ export type Command =
   | { kind: 'help'; topic?: CommandName }
   | { kind: 'version' }
   | { kind: 'parse'; file: string; json: boolean }
-  | { kind: 'check'; files: string[]; format: CheckFormat; root?: string };
+  | { kind: 'check'; files: string[]; format: CheckFormat; root?: string; git: boolean; session?: string; base?: string };
 
 /**
  * Turns `argv` (without node and the script) into a command.
@@ -64,9 +64,18 @@ function checkCommand(args: string[]): Command {
   const { values, positionals } = strictParse('check', args, {
     format: { type: 'string', short: 'f' },
     root: { type: 'string' },
+    git: { type: 'boolean' },
+    session: { type: 'string', short: 's' },
+    base: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return { kind: 'help', topic: 'check' };
+  const git = values.git === true;
+  for (const name of ['session', 'base'] as const) {
+    const v = values[name];
+    if (v === '') throw new UsageError(`check: --${name} needs a value`, 'check');
+    if (v !== undefined && !git) throw new UsageError(`check: --${name} works with --git`, 'check');
+  }
   if (positionals.length === 0) throw new UsageError('check: missing FILE', 'check');
   const format = values.format ?? 'text';
   if (typeof format !== 'string' || !(CHECK_FORMATS as readonly string[]).includes(format)) {
@@ -79,6 +88,9 @@ function checkCommand(args: string[]): Command {
     files: positionals,
     format: format as CheckFormat,
     ...(typeof root === 'string' ? { root } : {}),
+    git,
+    ...(typeof values.session === 'string' ? { session: values.session } : {}),
+    ...(typeof values.base === 'string' ? { base: values.base } : {}),
   };
 }
 

@@ -36,15 +36,24 @@ Exit 0 when the plan was read (even with problems), 1 when the file could not be
 `;
 
 const CHECK_HELP = `Usage: marathon check FILE... [--format text|json|github] [--root DIR]
+                      [--git [--session ID] [--base REV]]
 
-Reads each plan, runs the plan checks and prints every problem.
+Reads each plan, runs the plan checks and prints every problem. With --git it also compares
+the plan with what git says changed: scope-creep, deliverable-missing, deliverable-stub,
+time-overrun, scope-expansion, overlap-conflict and protected-path findings.
 
 Options:
   -f, --format FORMAT   text (default): "file:line:col severity code message" and a summary
                         json: an array of {file, line, column, endLine, endColumn,
                               severity, code, message}
                         github: GitHub Actions annotations (::error / ::warning / ::notice)
-  --root DIR            the workspace root for checks on paths (default: current directory)
+  --root DIR            the workspace root for checks on paths, where the run log
+                        .marathon/runlog.jsonl lives (default: current directory)
+  --git                 check each session against git (the sessions started in the run
+                        log, else the session whose branch is checked out)
+  -s, --session ID      with --git: check this session only
+  --base REV            with --git: compare against REV instead of the session's start
+                        (run log) or its branch's merge-base with the default branch
   -h, --help            show this help
 
 A file that cannot be read is reported as an error on its line 1 (file-unreadable,

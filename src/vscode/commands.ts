@@ -13,6 +13,7 @@ export const Commands = {
   addPlanFile: 'marathon.addPlanFile',
   createPlan: 'marathon.createPlan',
   sessionActions: 'marathon.sessionActions',
+  ignoreForScope: 'marathon.ignoreForScope',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

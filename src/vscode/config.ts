@@ -5,6 +5,8 @@ export interface MarathonConfig {
   planFiles: string[];
   agentCommand: string;
   offerBranchCheckout: boolean;
+  /** Globs of changed files that never count as scope creep. */
+  scopeIgnore: string[];
 }
 
 const DEFAULT_PLAN_FILES = ['**/*.marathon.md', '**/*.marathon.yaml', '**/*.marathon.yml', '**/marathon.yaml', '**/marathon.yml'];
@@ -17,10 +19,15 @@ export function readConfig(scope?: vscode.ConfigurationScope): MarathonConfig {
     planFiles: Array.isArray(planFiles) && planFiles.every((g) => typeof g === 'string') ? (planFiles as string[]) : DEFAULT_PLAN_FILES,
     agentCommand: c.get<string>('agentCommand', '') ?? '',
     offerBranchCheckout: c.get<boolean>('offerBranchCheckout', true) ?? true,
+    scopeIgnore: stringList(c.get<unknown>('scope.ignore')),
   };
 }
 
 /** True when a configuration change concerns Marathon. */
 export function affectsMarathon(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration('marathon');
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }

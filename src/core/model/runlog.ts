@@ -43,6 +43,12 @@ export const RunEventSchema = z.discriminatedUnion('event', [
   z.object({ ...base, event: z.literal('blocker.report'), text: z.string(), file: z.string().optional() }),
   z.object({ ...base, event: z.literal('blocker.resolve'), note: z.string().optional() }),
   z.object({ ...base, event: z.literal('checkpoint.decision'), checkpoint: z.string(), decision: z.string() }),
+  z.object({
+    ...base,
+    event: z.literal('preflight.result'),
+    ok: z.boolean(),
+    checks: z.array(z.object({ name: z.string(), ok: z.boolean().optional(), detail: z.string() })),
+  }),
 ]);
 export type RunEvent = z.infer<typeof RunEventSchema>;
 export type RunEventKind = RunEvent['event'];
