@@ -30,11 +30,32 @@ export interface CommitFact {
   subject: string;
 }
 
-/** Where the base of a session's changes came from. */
-export type BaseSource = 'run-log' | 'merge-base' | 'explicit' | 'root' | 'empty-tree';
+/**
+ * Where the base of a session's changes came from: `explicit` (`--base REV`), `run-log` (HEAD
+ * recorded at session start), `merge-base` (with the default branch), `empty-tree` (no commits yet),
+ * `head` (nothing better known: only uncommitted changes count; a note says why). `root` is reserved.
+ */
+export type BaseSource = 'run-log' | 'merge-base' | 'explicit' | 'root' | 'empty-tree' | 'head';
+
+/** The codes a {@link GitNote} carries. */
+export type GitNoteCode =
+  | 'not-a-repository'
+  | 'not-a-work-tree'
+  | 'no-commits'
+  | 'detached-head'
+  | 'shallow'
+  | 'invalid-rev'
+  | 'unknown-base'
+  | 'run-log-head-missing'
+  | 'branch-missing'
+  | 'no-default-branch'
+  | 'no-merge-base'
+  | 'unknown-rev'
+  | 'git-failed';
 
 /** A note about what git could not tell (not a repository, shallow clone, unknown base …). */
 export interface GitNote {
+  /** One of {@link GitNoteCode}. */
   code: string;
   message: string;
 }
@@ -49,6 +70,8 @@ export interface SessionGitFacts {
   detached: boolean;
   shallow: boolean;
   base?: { rev: string; source: BaseSource };
+  /** The default branch the merge-base was taken with (e.g. `origin/main`), when one was used. */
+  defaultBranch?: string;
   changed: ChangedFile[];
   commits: CommitFact[];
   notes: GitNote[];
@@ -58,8 +81,16 @@ export interface SessionGitFacts {
 export interface WindowFacts {
   commits: CommitFact[];
   authors: { name: string; email: string; commits: number }[];
+  /** Net change over the window: `git diff --shortstat FROM TO` (see `range`). */
   filesChanged: number;
   insertions: number;
   deletions: number;
+  /**
+   * The two trees the net figures compare (full hashes; `from` may be the empty tree). Absent when
+   * the window holds no commit on the first-parent line, where the net change is zero.
+   */
+  range?: { from: string; to: string };
+  /** Every commit's own change summed: the totals of `git log --numstat` (merges show none). Always set by windowFacts. */
+  churn?: { filesChanged: number; insertions: number; deletions: number; binaryFiles: number };
   notes: GitNote[];
 }

@@ -1,0 +1,6 @@
+// The git facts layer: what git says about a session's work and about a window of history.
+export * from './types';
+export { windowFacts, type WindowRange } from './window';
+export { repoRoot, isShallow, defaultBranch, watchPaths } from './repo';
+export { EMPTY_TREE, isSafeRev } from './run';
+export { headFacts, hasBranch, switchBranch, type HeadFacts } from './session';
