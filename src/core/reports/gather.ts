@@ -1,0 +1,243 @@
+// Collects the measured inputs of the writers: the run log, the deliverables in the work tree,
+// and git. The only module of src/core/reports that touches the file system; never throws.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { parseRunLog, sessionRun } from '../clock';
+import type { Finding } from '../findings';
+import type { Plan, RunEvent, Session } from '../model';
+import { findSession } from './handoff';
+import { commitsSince, git, gitTopLevel, readWindow } from './gitexec';
+import type { AarInput, DeliverableState, HandoffInput, SessionCommits } from './types';
+
+/** The run log's place under the workspace root. */
+export const RUN_LOG = '.marathon/runlog.jsonl';
+/** Largest run log read. */
+const MAX_RUN_LOG = 64 * 1024 * 1024;
+/** Largest deliverable file whose lines are counted in full; bigger ones are counted up to this. */
+const MAX_COUNT_BYTES = 16 * 1024 * 1024;
+/** A file with fewer non-blank lines than this is a stub. */
+export const STUB_LINES = 5;
+
+/** The workspace root of a plan: the git top level of its folder, or the folder itself. */
+export async function workspaceRoot(planAbs: string): Promise<{ root: string; git: boolean }> {
+  const dir = path.dirname(planAbs);
+  const top = await gitTopLevel(dir);
+  return top ? { root: path.resolve(top), git: true } : { root: dir, git: false };
+}
+
+/** The plan file as the run log names it: relative to the root, `/` separators. */
+export function planKey(root: string, planAbs: string): string {
+  return path.relative(root, planAbs).split(path.sep).join('/');
+}
+
+/** The run log's events, or a note saying why there are none. */
+export async function readRunLog(root: string): Promise<{ events: RunEvent[]; notes: string[] }> {
+  const file = path.join(root, RUN_LOG);
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { events: [], notes: [`${RUN_LOG} is not a file: times, blockers and terminals not measured.`] };
+    if (stat.size > MAX_RUN_LOG) return { events: [], notes: [`${RUN_LOG} is over ${MAX_RUN_LOG / 1024 / 1024} MB and was not read.`] };
+    const { events, problems } = parseRunLog(await fs.readFile(file, 'utf8'));
+    const skipped = problems.filter((p) => p.code !== 'runlog-unknown-event').length;
+    return { events, notes: skipped ? [`${RUN_LOG}: ${skipped} line(s) could not be read and were skipped.`] : [] };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    return {
+      events: [],
+      notes: [code === 'ENOENT' ? `No run log (${RUN_LOG}): times, blockers, task terminals and checkpoint decisions not measured.` : `${RUN_LOG} could not be read (${String(code ?? err)}).`],
+    };
+  }
+}
+
+/** Whether `abs` (after symbolic links) lies inside `root`. */
+async function inside(root: string, abs: string): Promise<boolean> {
+  try {
+    const real = await fs.realpath(abs);
+    const realRoot = await fs.realpath(root);
+    const rel = path.relative(realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  } catch {
+    // Missing: the caller reports it missing; nothing was read.
+    return true;
+  }
+}
+
+/** Lines and non-blank lines of a file, reading at most MAX_COUNT_BYTES. */
+async function countLines(abs: string): Promise<{ lines: number; nonBlank: number; head: string; truncated: boolean }> {
+  const handle = await fs.open(abs, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    let lines = 0;
+    let nonBlank = 0;
+    let blank = true;
+    let total = 0;
+    let last = 10;
+    let head = '';
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, MAX_COUNT_BYTES - total), null);
+      if (bytesRead === 0) break;
+      if (head.length < 2048) head += buf.subarray(0, Math.min(bytesRead, 2048)).toString('utf8');
+      for (let i = 0; i < bytesRead; i++) {
+        const b = buf[i] as number;
+        if (b === 10) {
+          lines++;
+          if (!blank) nonBlank++;
+          blank = true;
+        } else if (b !== 32 && b !== 9 && b !== 13) blank = false;
+      }
+      last = buf[bytesRead - 1] as number;
+      total += bytesRead;
+      if (total >= MAX_COUNT_BYTES) return { lines, nonBlank, head, truncated: true };
+    }
+    if (total > 0 && last !== 10) {
+      lines++;
+      if (!blank) nonBlank++;
+    }
+    return { lines, nonBlank, head, truncated: false };
+  } finally {
+    await handle.close();
+  }
+}
+
+const STUB_MARK = /\b(TODO|FIXME|stub|not implemented|NotImplemented|placeholder)\b/i;
+
+/** Present or stub, from a file's counted lines: under STUB_LINES non-blank lines, or a short file saying it is a stub. */
+export function classifyFile(nonBlank: number, head: string): { state: 'present' | 'stub'; reason?: string } {
+  if (nonBlank < STUB_LINES) return { state: 'stub', reason: `${nonBlank} non-blank line${nonBlank === 1 ? '' : 's'} (under ${STUB_LINES})` };
+  if (nonBlank < 20 && STUB_MARK.test(head)) return { state: 'stub', reason: `a short file (${nonBlank} non-blank lines) marked ${JSON.stringify(STUB_MARK.exec(head)?.[0])}` };
+  return { state: 'present' };
+}
+
+/** The work tree's listing (tracked and untracked, not ignored) for glob deliverables; undefined without git. */
+async function listFiles(root: string): Promise<string[] | undefined> {
+  const r = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  return r.code === 0 ? r.stdout.split('\0').filter(Boolean) : undefined;
+}
+
+/** Looks at each deliverable of `sessions` in the work tree under `root`. */
+export async function deliverableStates(root: string, sessions: readonly Session[], isGit: boolean): Promise<DeliverableState[]> {
+  const out: DeliverableState[] = [];
+  let files: Promise<string[] | undefined> | undefined;
+  for (const s of sessions) {
+    for (const d of s.deliverables) {
+      const base = { session: s.id, text: d.text, ...(d.path !== undefined ? { path: d.path } : {}) };
+      if (d.path === undefined) {
+        out.push({ ...base, state: 'unchecked', reason: 'the plan line names no path' });
+        continue;
+      }
+      if (d.isPlaceholder) {
+        out.push({ ...base, state: 'unchecked', reason: 'a placeholder, not a path' });
+        continue;
+      }
+      const rel = d.path.replace(/^\.\//, '');
+      if (path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || rel.split(/[\\/]/).includes('..')) {
+        out.push({ ...base, state: 'unchecked', reason: 'outside the workspace' });
+        continue;
+      }
+      if (d.isGlob) {
+        if (!isGit) {
+          out.push({ ...base, state: 'unchecked', reason: 'a glob, and the workspace is not a git repository' });
+          continue;
+        }
+        const list = await (files ??= listFiles(root));
+        if (!list) {
+          out.push({ ...base, state: 'unchecked', reason: 'git could not list the files' });
+          continue;
+        }
+        const match = picomatch(rel, { dot: true });
+        const n = list.filter((f) => match(f)).length;
+        out.push({ ...base, state: n > 0 ? 'present' : 'missing', files: n, ...(n === 0 ? { reason: 'no file matches' } : {}) });
+        continue;
+      }
+      const abs = path.join(root, rel);
+      if (!(await inside(root, abs))) {
+        out.push({ ...base, state: 'unchecked', reason: 'a link pointing outside the workspace' });
+        continue;
+      }
+      try {
+        const stat = await fs.stat(abs);
+        if (stat.isDirectory()) {
+          const n = (await fs.readdir(abs)).length;
+          out.push({ ...base, state: n > 0 ? 'present' : 'stub', files: n, ...(n === 0 ? { reason: 'an empty folder' } : {}) });
+        } else if (stat.isFile()) {
+          const c = await countLines(abs);
+          const k = classifyFile(c.nonBlank, c.head);
+          out.push({ ...base, state: k.state, lines: c.lines, ...(k.reason ? { reason: k.reason } : c.truncated ? { reason: 'counted up to 16 MB' } : {}) });
+        } else {
+          out.push({ ...base, state: 'unchecked', reason: 'not a regular file' });
+        }
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        out.push(code === 'ENOENT' || code === 'ENOTDIR' ? { ...base, state: 'missing' } : { ...base, state: 'unchecked', reason: `cannot read (${String(code ?? err)})` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Common options of the gatherers. */
+export interface GatherOptions {
+  /** The plan file's absolute path. */
+  planAbs: string;
+  plan: Plan;
+  now: number;
+  /** Scope findings to include (from the git checks); absent: the report says they were not checked. */
+  findings?: readonly Finding[];
+}
+
+/** The inputs of one session's handoff. */
+export async function gatherHandoff(options: GatherOptions & { sessionId: string }): Promise<HandoffInput & { root: string }> {
+  const { root, git: isGit } = await workspaceRoot(options.planAbs);
+  const planFile = planKey(root, options.planAbs);
+  const log = await readRunLog(root);
+  const notes = [...log.notes];
+  const session = findSession(options.plan.sessions, options.sessionId);
+  const deliverables = session ? await deliverableStates(root, [session], isGit) : [];
+  let gitFacts: SessionCommits | undefined;
+  if (!isGit) notes.push('Commits: the workspace is not a git repository.');
+  else if (session) {
+    const run = sessionRun(log.events, planFile, session.id, options.now);
+    if (run.head) gitFacts = { base: run.head, baseSource: 'run-log', ...(await commitsSince(root, { base: run.head })) };
+    else if (run.startedAt !== undefined) gitFacts = { baseSource: 'start-time', ...(await commitsSince(root, { time: run.startedAt })) };
+    else notes.push('Commits: the session has no start in the run log, so there is no base to count commits from.');
+  }
+  return {
+    root,
+    plan: options.plan,
+    planFile,
+    sessionId: options.sessionId,
+    events: log.events,
+    now: options.now,
+    deliverables,
+    ...(gitFacts ? { git: gitFacts } : {}),
+    ...(options.findings ? { findings: options.findings } : {}),
+    notes,
+  };
+}
+
+/** The inputs of the AAR over a window (ms since the epoch). */
+export async function gatherAar(options: GatherOptions & { since?: number; until?: number }): Promise<AarInput & { root: string }> {
+  const { root, git: isGit } = await workspaceRoot(options.planAbs);
+  const planFile = planKey(root, options.planAbs);
+  const log = await readRunLog(root);
+  const notes = [...log.notes];
+  const deliverables = await deliverableStates(root, options.plan.sessions, isGit);
+  let window: Awaited<ReturnType<typeof readWindow>> | undefined;
+  if (isGit) {
+    window = await readWindow(root, { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) });
+  } else notes.push('Git: the workspace is not a git repository.');
+  return {
+    root,
+    plan: options.plan,
+    planFile,
+    events: log.events,
+    now: options.now,
+    ...(options.since !== undefined ? { since: options.since } : {}),
+    ...(options.until !== undefined ? { until: options.until } : {}),
+    deliverables,
+    ...(window ? { facts: window.facts, touchedPaths: window.touched } : {}),
+    ...(options.findings ? { findings: options.findings } : {}),
+    notes,
+  };
+}
