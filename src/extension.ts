@@ -3,6 +3,7 @@ import { PlanCodeLenses } from './vscode/codeLens';
 import { Commands, ContextKeys } from './vscode/commands';
 import { PlanCommands } from './vscode/planCommands';
 import { PlanStore } from './vscode/planStore';
+import { Preflight } from './vscode/preflight';
 import { RunLogStore } from './vscode/runLog';
 import { SessionCommands } from './vscode/sessionCommands';
 import { SessionsTree, type Node } from './vscode/sessionsTree';
@@ -16,6 +17,7 @@ export interface MarathonApi {
   runLog: RunLogStore;
   timers: StatusTimers;
   terminals: TerminalManager;
+  preflight: Preflight;
   tree: SessionsTree;
   view: vscode.TreeView<Node>;
   /** Settles when the first discovery of plans and run logs is done. */
@@ -35,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   const tree = new SessionsTree(plans, state);
   const view = vscode.window.createTreeView('marathon.sessions', { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
   const timers = new StatusTimers(plans, runLog);
-  const sessions = new SessionCommands(plans, runLog, log);
+  const preflight = new Preflight(plans, runLog, log);
+  const sessions = new SessionCommands(plans, runLog, log, (ref) => confirmStart(preflight, ref.entry));
   const planCommands = new PlanCommands(plans, log);
   context.subscriptions.push(log, plans, runLog, terminals, state, tree, view, timers);
   context.subscriptions.push(PlanCodeLenses.register(plans, runLog));
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   register(Commands.launchTask, (a) => terminals.launchTask(a));
   register(Commands.launchSessionTerminals, (a) => terminals.launchSessionTerminals(a));
   register(Commands.focusTaskTerminal, (a) => terminals.focus(a));
+  register(Commands.runPreflight, (a) => preflight.run(a));
   register(Commands.refresh, () => planCommands.refresh());
   register(Commands.addPlanFile, () => planCommands.addPlanFile());
   register(Commands.createPlan, (f) => planCommands.createPlan(f as vscode.WorkspaceFolder | undefined));
@@ -74,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   });
   const activationMs = performance.now() - started;
   log.info(`Marathon activated in ${activationMs.toFixed(1)} ms`);
-  return { plans, runLog, timers, terminals, tree, view, ready, activationMs };
+  return { plans, runLog, timers, terminals, preflight, tree, view, ready, activationMs };
 }
 
 async function updateContext(plans: PlanStore, runLog: RunLogStore): Promise<void> {
@@ -82,6 +86,22 @@ async function updateContext(plans: PlanStore, runLog: RunLogStore): Promise<voi
   await vscode.commands.executeCommand('setContext', ContextKeys.hasPlans, plans.plans.length > 0);
   await vscode.commands.executeCommand('setContext', ContextKeys.hasRunning, states.includes('running'));
   await vscode.commands.executeCommand('setContext', ContextKeys.hasPaused, states.includes('paused'));
+}
+
+// A failed pre-flight warns before a session starts; the user decides.
+async function confirmStart(preflight: Preflight, entry: Parameters<Preflight['lastFailure']>[0]): Promise<boolean> {
+  const failed = preflight.lastFailure(entry);
+  if (!failed) return true;
+  const start = vscode.l10n.t('Start Anyway');
+  const rerun = vscode.l10n.t('Run Pre-flight');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('The last pre-flight of {0} failed: {1}.', entry.relPath, failed.failed.join(', ') || vscode.l10n.t('see the report')),
+    { modal: true },
+    start,
+    rerun,
+  );
+  if (answer === rerun) void preflight.run({ entry });
+  return answer === start;
 }
 
 export function deactivate(): void {

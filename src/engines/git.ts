@@ -2,3 +2,4 @@
 // git-aware checks. The extension bundles it separately (dist/git-engine.js) and loads it on first
 // use, so activation never pays for simple-git; the CLI imports it directly.
 export { headFacts, hasBranch, switchBranch } from '../core/git/session';
+export { gitStatusLines } from '../core/preflight/git';

@@ -14,6 +14,7 @@ export const Commands = {
   createPlan: 'marathon.createPlan',
   sessionActions: 'marathon.sessionActions',
   ignoreForScope: 'marathon.ignoreForScope',
+  runPreflight: 'marathon.runPreflight',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -20,6 +20,8 @@ export class SessionCommands {
     private readonly plans: PlanStore,
     private readonly runLog: RunLogStore,
     private readonly log: vscode.LogOutputChannel,
+    /** Asked before a session starts (e.g. a failed pre-flight); false cancels the start. */
+    private readonly beforeStart: (ref: SessionRef) => Promise<boolean> = async () => true,
   ) {}
 
   state(ref: SessionRef): RunState {
@@ -50,6 +52,7 @@ export class SessionCommands {
     if (!ref) return;
     const folder = this.folderOf(ref);
     if (!folder) return;
+    if (!(await this.beforeStart(ref))) return;
     // git may run programs named in the repository's config (core.fsmonitor, hooks): not in an
     // untrusted workspace, where the session starts without a recorded HEAD.
     const git = vscode.workspace.isTrusted ? await gitEngine().headFacts(folder.uri.fsPath) : { note: 'untrusted workspace: git not run' };

@@ -162,3 +162,4 @@ export function preflightMarkdown(title: string, results: readonly PreflightResu
   ];
   return lines.join('\n');
 }
+

@@ -6,7 +6,9 @@ import Mocha from 'mocha';
 import tests from 'marathon-integration-tests';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // MARATHON_IT_GREP narrows a run to matching tests while developing (never set in CI).
+  const grep = process.env.MARATHON_IT_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const { EVENT_FILE_PRE_REQUIRE, EVENT_FILE_REQUIRE, EVENT_FILE_POST_REQUIRE } = Mocha.Suite.constants;
   for (const test of tests) {
     mocha.suite.emit(EVENT_FILE_PRE_REQUIRE, globalThis, test.file, mocha);
