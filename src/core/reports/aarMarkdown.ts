@@ -56,7 +56,7 @@ export function aarMarkdown(m: AarModel): string {
     out.push(`- Git: ${plural(m.git.commits.length, 'commit')} by ${plural(m.git.authors.length, 'author')}; ${plural(m.git.filesChanged, 'file')} changed, +${num(m.git.insertions)} / −${num(m.git.deletions)} lines.`);
   }
   const flagged = m.sessions.filter((s) => s.workInGit);
-  if (flagged.length) out.push(`- ⚠️ ${plural(flagged.length, 'session')} marked not started have work in git: ${flagged.map((s) => s.id).join(', ')}.`);
+  if (flagged.length) out.push(`- ⚠️ ${plural(flagged.length, 'session')} marked not started ${flagged.length === 1 ? 'has' : 'have'} work in git: ${flagged.map((s) => s.id).join(', ')}.`);
   out.push('', '---', '', '## Per-Session Results', '');
   for (const s of m.sessions) out.push(...sessionSection(s));
 
