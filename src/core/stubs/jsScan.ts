@@ -34,6 +34,14 @@ const REGEX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', 
 const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 const MULTI_PUNCT = ['>>>=', '...', '===', '!==', '**=', '<<=', '>>=', '>>>', '&&=', '||=', '??=', '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<'];
 
+// The multi-character punctuators by their first character, longest first.
+const MULTI_BY_FIRST = new Map<number, string[]>();
+for (const p of MULTI_PUNCT) {
+  const list = MULTI_BY_FIRST.get(p.charCodeAt(0)) ?? [];
+  list.push(p);
+  MULTI_BY_FIRST.set(p.charCodeAt(0), list.sort((a, b) => b.length - a.length));
+}
+
 function isIdStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36 || c === 95 || c > 127;
 }
@@ -215,7 +223,7 @@ export function scanJs(text: string): JsScan {
       continue;
     }
     let len = 1;
-    for (const p of MULTI_PUNCT) {
+    for (const p of MULTI_BY_FIRST.get(c) ?? []) {
       if (text.startsWith(p, i)) {
         len = p.length;
         break;
