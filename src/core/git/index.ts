@@ -4,3 +4,5 @@ export { windowFacts, type WindowRange } from './window';
 export { repoRoot, isShallow, defaultBranch, watchPaths } from './repo';
 export { EMPTY_TREE, isSafeRev } from './run';
 export { headFacts, hasBranch, switchBranch, type HeadFacts } from './session';
+export { sessionFacts, clearGitCache, type SessionFactsOptions } from './sessionFacts';
+export type { BaseOptions } from './base';

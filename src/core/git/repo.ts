@@ -1,7 +1,8 @@
 // Facts about the repository itself: where it is, whether it is shallow, its default branch and
 // the files a watcher should follow. None of these throws.
 import * as path from 'node:path';
-import { openGit, resolveCommit, isSafeRev, type Git } from './run';
+import { detectDefaultBranch } from './base';
+import { openGit } from './run';
 
 /** Absolute path of the work tree's top level containing `cwd`, or undefined (not in a work tree). */
 export async function repoRoot(cwd: string): Promise<string | undefined> {
@@ -26,29 +27,7 @@ export async function isShallow(cwd: string): Promise<boolean> {
  */
 export async function defaultBranch(cwd: string, preferred?: string): Promise<string | undefined> {
   const git = openGit(cwd);
-  return 'run' in git ? findDefaultBranch(git, preferred) : undefined;
-}
-
-export async function findDefaultBranch(git: Git, preferred?: string): Promise<string | undefined> {
-  if (preferred !== undefined) return isSafeRev(preferred) && (await resolveCommit(git, preferred)) ? preferred : undefined;
-  const r = await git.run([
-    'for-each-ref',
-    '--format=%(refname)%00%(symref)',
-    'refs/remotes/origin/HEAD',
-    'refs/heads/main',
-    'refs/heads/master',
-  ]);
-  if (!r.ok) return undefined;
-  const refs = new Map<string, string>();
-  for (const line of r.out.split('\n')) {
-    const [ref, symref = ''] = line.split('\0');
-    if (ref) refs.set(ref, symref);
-  }
-  const originHead = refs.get('refs/remotes/origin/HEAD');
-  if (originHead) return originHead.replace(/^refs\/remotes\//, '');
-  if (refs.has('refs/heads/main')) return 'main';
-  if (refs.has('refs/heads/master')) return 'master';
-  return undefined;
+  return 'run' in git ? (await detectDefaultBranch(git, preferred))?.name : undefined;
 }
 
 /**

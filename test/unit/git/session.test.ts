@@ -2,12 +2,12 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { headFacts, switchBranch } from '../../../src/core/git/session';
+import { tempDir } from './repo';
 
 function repo(): { dir: string; git: (...args: string[]) => string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marathon-git-'));
+  const dir = tempDir();
   const git = (...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
   git('init', '-q');
@@ -24,7 +24,7 @@ describe('git: session start facts and branch switching', function () {
     const facts = await headFacts(dir);
     assert.equal(facts.head, git('rev-parse', 'HEAD').trim());
     assert.equal(facts.branch, 'main');
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'marathon-nogit-'));
+    const outside = tempDir('marathon-nogit-');
     assert.equal((await headFacts(outside)).note, 'not a git repository');
   });
 

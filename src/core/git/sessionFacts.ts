@@ -1,0 +1,175 @@
+// What git says about a session's work: every file changed since the session's base (committed,
+// staged, unstaged or untracked, one entry per path) and the commits since the base. One batched
+// set of git calls per refresh, run concurrently; the committed part is cached by (base, HEAD).
+import { chooseBase, type BaseOptions } from './base';
+import { DEFAULT_TIMEOUT_MS, EMPTY_TREE, failureNote, note, openGit, type Git } from './run';
+import { LOG_FORMAT, kindOf, parseLog, parseRawNumstat, parseStatus, type DiffEntry, type StatusEntry } from './parse';
+import type { ChangeKind, ChangeWhere, ChangedFile, CommitFact, GitNote, SessionGitFacts } from './types';
+
+export interface SessionFactsOptions extends BaseOptions {
+  /** Milliseconds a git call may go without output before it is killed (default 30 s). */
+  timeoutMs?: number;
+}
+
+interface CommittedPart {
+  files: Map<string, DiffEntry>;
+  commits: CommitFact[];
+}
+
+/** Committed parts by root, base and HEAD: they never change for the same three. */
+const committedCache = new Map<string, Promise<CommittedPart | GitNote>>();
+const CACHE_SIZE = 64;
+
+/** Forgets the cached committed parts (benchmarks and tests measure the cold path with it). */
+export function clearGitCache(): void {
+  committedCache.clear();
+}
+
+/**
+ * What git says about one session's work in the repository at `cwd`.
+ *
+ * Base: `opts.base` (CLI `--base`), else `opts.runLogHead` (HEAD when the session started), else the
+ * merge-base of `opts.branch` (or HEAD) with the default branch, else HEAD (only uncommitted work
+ * counts); the empty tree before the first commit. Changed files: everything that differs between
+ * the base and the work tree, plus untracked files (not ignored ones), merged per path; `where`
+ * lists each place a path changed. Line counts are the base against the work tree (`git diff
+ * --numstat -M BASE`); untracked files are never read. Never throws: problems are notes.
+ */
+export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}): Promise<SessionGitFacts> {
+  const facts: SessionGitFacts = { root: cwd, detached: false, shallow: false, changed: [], commits: [], notes: [] };
+  const git = openGit(cwd, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (!('run' in git)) {
+    facts.notes.push(git);
+    return facts;
+  }
+  const infoCall = git.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
+  const statusCall = git.run(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all']);
+  const info = infoCall.then(readInfo);
+  const baseCall = chooseBase(git, opts, info.then((i) => ('error' in i ? { shallow: false } : i)));
+  const repo = await info;
+  if ('error' in repo) {
+    facts.notes.push(repo.error);
+    await Promise.allSettled([statusCall, baseCall]);
+    return facts;
+  }
+  Object.assign(facts, { root: repo.root, head: repo.head, shallow: repo.shallow });
+  const choice = await baseCall;
+  facts.base = choice.base;
+  if (choice.defaultBranch) facts.defaultBranch = choice.defaultBranch;
+  const base = choice.base.rev;
+  const [net, committed, statusResult] = await Promise.all([
+    git.run(['diff', '--no-relative', '--no-ext-diff', '--no-textconv', '--raw', '--numstat', '-z', '-M', base, '--']),
+    repo.head && repo.head !== base ? committedPart(git, repo.root, base, repo.head) : Promise.resolve<CommittedPart>({ files: new Map(), commits: [] }),
+    statusCall,
+  ]);
+  const status = statusResult.ok ? parseStatus(statusResult.out) : undefined;
+  facts.branch = status?.branch;
+  facts.detached = Boolean(status && repo.head && !status.branch);
+  facts.notes.push(...choice.notes);
+  if (facts.detached) facts.notes.push(note('detached-head', 'HEAD is detached: no branch'));
+  if (!statusResult.ok) facts.notes.push(failureNote(statusResult.error));
+  if (!net.ok) facts.notes.push(failureNote(net.error));
+  if ('code' in committed) facts.notes.push(committed);
+  else facts.commits = committed.commits;
+  facts.changed = mergeChanges(
+    net.ok ? parseRawNumstat(net.out) : new Map(),
+    'code' in committed ? new Map() : committed.files,
+    status?.entries ?? [],
+  );
+  return facts;
+}
+
+type Info = { root: string; head?: string; shallow: boolean } | { error: GitNote };
+
+/** Reads `rev-parse --show-toplevel --is-shallow-repository --verify -q HEAD^{commit}` (the root may hold newlines). */
+function readInfo(r: Awaited<ReturnType<Git['run']>>): Info {
+  if (!r.ok) return { error: failureNote(r.error) };
+  const lines = r.out.replace(/\n$/, '').split('\n');
+  const head = /^[0-9a-f]{40,64}$/.test(lines[lines.length - 1] ?? '') ? lines.pop() : undefined;
+  const shallow = lines.pop() === 'true';
+  const root = lines.join('\n');
+  return root ? { root, head, shallow } : { error: note('not-a-work-tree', 'not inside a work tree (a bare repository or the .git folder)') };
+}
+
+/** The files changed and the commits made between `base` and `head`, from the cache or from git. */
+function committedPart(git: Git, root: string, base: string, head: string): Promise<CommittedPart | GitNote> {
+  const key = `${root}\0${base}\0${head}`;
+  const cached = committedCache.get(key);
+  if (cached) return cached;
+  const part = Promise.all([
+    git.run(['diff', '--no-relative', '--no-ext-diff', '--raw', '-z', '-M', base, head, '--']),
+    git.run(['log', '-z', '--no-show-signature', LOG_FORMAT, base === EMPTY_TREE ? head : `${base}..${head}`, '--']),
+  ]).then(([diff, log]): CommittedPart | GitNote => {
+    if (!diff.ok) return failureNote(diff.error);
+    if (!log.ok) return failureNote(log.error);
+    return { files: parseRawNumstat(diff.out), commits: parseLog(log.out).map(({ files: _files, ...commit }) => commit) };
+  });
+  committedCache.set(key, part);
+  void part.then((p) => {
+    if ('code' in p) committedCache.delete(key); // a failure (a timeout) is retried next time
+  });
+  while (committedCache.size > CACHE_SIZE) {
+    const oldest = committedCache.keys().next().value;
+    if (oldest === undefined) break;
+    committedCache.delete(oldest);
+  }
+  return part;
+}
+
+const WHERE_ORDER: ChangeWhere[] = ['committed', 'staged', 'unstaged', 'untracked'];
+
+/**
+ * One entry per path: the base-to-work-tree diff (`net`) gives kind and line counts; the committed
+ * diff and the status entries say where each path changed. A path seen only as the old name of a
+ * rename in `net` adds its places to the rename's entry.
+ */
+export function mergeChanges(net: Map<string, DiffEntry>, committed: Map<string, DiffEntry>, status: StatusEntry[]): ChangedFile[] {
+  const entries = new Map<string, ChangedFile>();
+  const renamedFrom = new Map<string, string>();
+  for (const e of net.values()) {
+    const file: ChangedFile = { path: e.path, kind: e.kind, where: [] };
+    if (e.from !== undefined) {
+      file.from = e.from;
+      renamedFrom.set(e.from, e.path);
+    }
+    if (e.binary) file.binary = true;
+    else if (e.insertions !== undefined) Object.assign(file, { insertions: e.insertions, deletions: e.deletions });
+    entries.set(e.path, file);
+  }
+  const find = (p: string): ChangedFile | undefined => {
+    const own = entries.get(p);
+    if (own) return own;
+    const target = renamedFrom.get(p);
+    return target === undefined ? undefined : entries.get(target);
+  };
+  /** Records that `p` changed in `where`; a path new to the list is added with `kind` (old names of renames only join). */
+  const touch = (p: string, where: ChangeWhere, kind: ChangeKind | undefined) => {
+    let file = find(p);
+    if (!file) {
+      if (!kind) return;
+      file = kind === 'untracked' ? { path: p, kind, where: [] } : { path: p, kind, where: [], insertions: 0, deletions: 0 };
+      entries.set(p, file);
+    }
+    if (!file.where.includes(where)) file.where.push(where);
+    if (kind === 'unmerged') file.kind = 'unmerged';
+  };
+  for (const e of committed.values()) {
+    touch(e.path, 'committed', e.kind);
+    if (e.from !== undefined) touch(e.from, 'committed', undefined);
+  }
+  for (const s of status) {
+    if (s.type === '?') touch(s.path, 'untracked', 'untracked');
+    else if (s.type === 'u') touch(s.path, 'unstaged', 'unmerged');
+    else {
+      if (s.x !== '.') touch(s.path, 'staged', kindOf(s.x));
+      if (s.from !== undefined) touch(s.from, 'staged', undefined);
+      if (s.y !== '.') touch(s.path, 'unstaged', kindOf(s.y));
+    }
+  }
+  const files = [...entries.values()];
+  for (const file of files) {
+    if (file.where.length === 0) file.where.push('committed');
+    else file.where.sort((a, b) => WHERE_ORDER.indexOf(a) - WHERE_ORDER.indexOf(b));
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
