@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ignoreForScope } from './vscode/codeActions';
 import { PlanCodeLenses } from './vscode/codeLens';
 import { Commands, ContextKeys } from './vscode/commands';
 import { PlanCommands } from './vscode/planCommands';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   register(Commands.launchSessionTerminals, (a) => terminals.launchSessionTerminals(a));
   register(Commands.focusTaskTerminal, (a) => terminals.focus(a));
   register(Commands.runPreflight, (a) => preflight.run(a));
+  register(Commands.ignoreForScope, (folder, glob) => ignoreForScope(folder, glob));
   register(Commands.refresh, () => planCommands.refresh());
   register(Commands.addPlanFile, () => planCommands.addPlanFile());
   register(Commands.createPlan, (f) => planCommands.createPlan(f as vscode.WorkspaceFolder | undefined));

@@ -7,6 +7,9 @@ export interface MarathonConfig {
   offerBranchCheckout: boolean;
   /** Globs of changed files that never count as scope creep. */
   scopeIgnore: string[];
+  /** Shell commands Run Pre-flight runs, and the timeout of each. */
+  preflightCommands: string[];
+  preflightTimeoutMs: number;
 }
 
 const DEFAULT_PLAN_FILES = ['**/*.marathon.md', '**/*.marathon.yaml', '**/*.marathon.yml', '**/marathon.yaml', '**/marathon.yml'];
@@ -20,6 +23,8 @@ export function readConfig(scope?: vscode.ConfigurationScope): MarathonConfig {
     agentCommand: c.get<string>('agentCommand', '') ?? '',
     offerBranchCheckout: c.get<boolean>('offerBranchCheckout', true) ?? true,
     scopeIgnore: stringList(c.get<unknown>('scope.ignore')),
+    preflightCommands: stringList(c.get<unknown>('preflight.commands')),
+    preflightTimeoutMs: Math.max(1, Math.min(3600, Number(c.get<unknown>('preflight.timeoutSeconds')) || 120)) * 1000,
   };
 }
 

@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
 import type { Session } from '../core/model';
 import { gitChecks, preflightChecklist, preflightMarkdown, runCommand, type PreflightResult } from '../core/preflight';
+import { readConfig } from './config';
 import { gitEngine } from './engines';
 import type { PlanEntry, PlanStore } from './planStore';
 import type { RunLogStore } from './runLog';
-
-/** The user's pre-flight settings for a folder. */
-function preflightConfig(scope: vscode.ConfigurationScope | undefined): { commands: string[]; timeoutMs: number } {
-  const c = vscode.workspace.getConfiguration('marathon.preflight', scope);
-  const commands = c.get<unknown>('commands');
-  const seconds = c.get<number>('timeoutSeconds', 120) ?? 120;
-  return {
-    commands: Array.isArray(commands) ? commands.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [],
-    timeoutMs: Math.max(1, Math.min(3600, seconds)) * 1000,
-  };
-}
 
 /**
  * "Marathon: Run Pre-flight": the plan's checklist (shown, for the user to tick), git (tree clean,
@@ -49,7 +39,7 @@ export class Preflight {
       // Commands and git can run code the workspace chooses: not before the user trusts it.
       results = [...checklist, { name: vscode.l10n.t('Commands and git'), kind: 'command', ok: undefined, detail: vscode.l10n.t('not run: the workspace is not trusted') }];
     } else {
-      const config = preflightConfig(folder);
+      const config = readConfig(folder);
       results = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Marathon: pre-flight'), cancellable: false },
         async (progress) => {
@@ -57,9 +47,9 @@ export class Preflight {
           const status = await gitEngine().gitStatusLines(folder.uri.fsPath);
           const git = gitChecks({ ...status, ...(session?.branch ? { expectedBranch: session.branch } : {}) });
           const commands: PreflightResult[] = [];
-          for (const command of config.commands) {
+          for (const command of config.preflightCommands) {
             progress.report({ message: command });
-            commands.push(await runCommand(command, { cwd: folder.uri.fsPath, timeoutMs: config.timeoutMs }));
+            commands.push(await runCommand(command, { cwd: folder.uri.fsPath, timeoutMs: config.preflightTimeoutMs }));
           }
           return [...git, ...commands, ...checklist];
         },
