@@ -50,11 +50,10 @@ export async function readRunLog(root: string): Promise<{ events: RunEvent[]; no
   }
 }
 
-/** Whether `abs` (after symbolic links) lies inside `root`. */
-async function inside(root: string, abs: string): Promise<boolean> {
+/** Whether `abs` (after symbolic links) lies inside `realRoot` (the root's real path). */
+async function inside(realRoot: string, abs: string): Promise<boolean> {
   try {
     const real = await fs.realpath(abs);
-    const realRoot = await fs.realpath(root);
     const rel = path.relative(realRoot, real);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   } catch {
@@ -115,65 +114,61 @@ async function listFiles(root: string): Promise<string[] | undefined> {
   return r.code === 0 ? r.stdout.split('\0').filter(Boolean) : undefined;
 }
 
-/** Looks at each deliverable of `sessions` in the work tree under `root`. */
-export async function deliverableStates(root: string, sessions: readonly Session[], isGit: boolean): Promise<DeliverableState[]> {
-  const out: DeliverableState[] = [];
-  let files: Promise<string[] | undefined> | undefined;
-  for (const s of sessions) {
-    for (const d of s.deliverables) {
-      const base = { session: s.id, text: d.text, ...(d.path !== undefined ? { path: d.path } : {}) };
-      if (d.path === undefined) {
-        out.push({ ...base, state: 'unchecked', reason: 'the plan line names no path' });
-        continue;
-      }
-      if (d.isPlaceholder) {
-        out.push({ ...base, state: 'unchecked', reason: 'a placeholder, not a path' });
-        continue;
-      }
-      const rel = d.path.replace(/^\.\//, '');
-      if (path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || rel.split(/[\\/]/).includes('..')) {
-        out.push({ ...base, state: 'unchecked', reason: 'outside the workspace' });
-        continue;
-      }
-      if (d.isGlob) {
-        if (!isGit) {
-          out.push({ ...base, state: 'unchecked', reason: 'a glob, and the workspace is not a git repository' });
-          continue;
-        }
-        const list = await (files ??= listFiles(root));
-        if (!list) {
-          out.push({ ...base, state: 'unchecked', reason: 'git could not list the files' });
-          continue;
-        }
-        const match = picomatch(rel, { dot: true });
-        const n = list.filter((f) => match(f)).length;
-        out.push({ ...base, state: n > 0 ? 'present' : 'missing', files: n, ...(n === 0 ? { reason: 'no file matches' } : {}) });
-        continue;
-      }
-      const abs = path.join(root, rel);
-      if (!(await inside(root, abs))) {
-        out.push({ ...base, state: 'unchecked', reason: 'a link pointing outside the workspace' });
-        continue;
-      }
-      try {
-        const stat = await fs.stat(abs);
-        if (stat.isDirectory()) {
-          const n = (await fs.readdir(abs)).length;
-          out.push({ ...base, state: n > 0 ? 'present' : 'stub', files: n, ...(n === 0 ? { reason: 'an empty folder' } : {}) });
-        } else if (stat.isFile()) {
-          const c = await countLines(abs);
-          const k = classifyFile(c.nonBlank, c.head);
-          out.push({ ...base, state: k.state, lines: c.lines, ...(k.reason ? { reason: k.reason } : c.truncated ? { reason: 'counted up to 16 MB' } : {}) });
-        } else {
-          out.push({ ...base, state: 'unchecked', reason: 'not a regular file' });
-        }
-      } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        out.push(code === 'ENOENT' || code === 'ENOTDIR' ? { ...base, state: 'missing' } : { ...base, state: 'unchecked', reason: `cannot read (${String(code ?? err)})` });
-      }
+/** Runs `work` over `items` with at most `limit` at once, keeping the order of the results. */
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i] as T);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/** Looks at each deliverable of `sessions` in the work tree under `root` (32 at a time). */
+export async function deliverableStates(root: string, sessions: readonly Session[], isGit: boolean): Promise<DeliverableState[]> {
+  let files: Promise<string[] | undefined> | undefined;
+  let realRoot: string;
+  try {
+    realRoot = await fs.realpath(root);
+  } catch {
+    realRoot = root;
+  }
+  const items = sessions.flatMap((s) => s.deliverables.map((d) => ({ s, d })));
+  return pool(items, 32, async ({ s, d }): Promise<DeliverableState> => {
+    const base = { session: s.id, text: d.text, ...(d.path !== undefined ? { path: d.path } : {}) };
+    if (d.path === undefined) return { ...base, state: 'unchecked', reason: 'the plan line names no path' };
+    if (d.isPlaceholder) return { ...base, state: 'unchecked', reason: 'a placeholder, not a path' };
+    const rel = d.path.replace(/^\.\//, '');
+    if (path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || rel.split(/[\\/]/).includes('..')) return { ...base, state: 'unchecked', reason: 'outside the workspace' };
+    if (d.isGlob) {
+      if (!isGit) return { ...base, state: 'unchecked', reason: 'a glob, and the workspace is not a git repository' };
+      const list = await (files ??= listFiles(root));
+      if (!list) return { ...base, state: 'unchecked', reason: 'git could not list the files' };
+      const match = picomatch(rel, { dot: true });
+      const n = list.filter((f) => match(f)).length;
+      return { ...base, state: n > 0 ? 'present' : 'missing', files: n, ...(n === 0 ? { reason: 'no file matches' } : {}) };
+    }
+    const abs = path.join(root, rel);
+    if (!(await inside(realRoot, abs))) return { ...base, state: 'unchecked', reason: 'a link pointing outside the workspace' };
+    try {
+      const stat = await fs.stat(abs);
+      if (stat.isDirectory()) {
+        const n = (await fs.readdir(abs)).length;
+        return { ...base, state: n > 0 ? 'present' : 'stub', files: n, ...(n === 0 ? { reason: 'an empty folder' } : {}) };
+      }
+      if (!stat.isFile()) return { ...base, state: 'unchecked', reason: 'not a regular file' };
+      const c = await countLines(abs);
+      const k = classifyFile(c.nonBlank, c.head);
+      return { ...base, state: k.state, lines: c.lines, ...(k.reason ? { reason: k.reason } : c.truncated ? { reason: 'counted up to 16 MB' } : {}) };
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? { ...base, state: 'missing' } : { ...base, state: 'unchecked', reason: `cannot read (${String(code ?? err)})` };
+    }
+  });
 }
 
 /** Common options of the gatherers. */
@@ -220,13 +215,16 @@ export async function gatherHandoff(options: GatherOptions & { sessionId: string
 export async function gatherAar(options: GatherOptions & { since?: number; until?: number }): Promise<AarInput & { root: string }> {
   const { root, git: isGit } = await workspaceRoot(options.planAbs);
   const planFile = planKey(root, options.planAbs);
-  const log = await readRunLog(root);
+  // The run log, the work tree and git are independent: read them at once.
+  const [log, deliverables, window] = await Promise.all([
+    readRunLog(root),
+    deliverableStates(root, options.plan.sessions, isGit),
+    isGit
+      ? readWindow(root, { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) })
+      : Promise.resolve(undefined),
+  ]);
   const notes = [...log.notes];
-  const deliverables = await deliverableStates(root, options.plan.sessions, isGit);
-  let window: Awaited<ReturnType<typeof readWindow>> | undefined;
-  if (isGit) {
-    window = await readWindow(root, { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) });
-  } else notes.push('Git: the workspace is not a git repository.');
+  if (!isGit) notes.push('Git: the workspace is not a git repository.');
   return {
     root,
     plan: options.plan,

@@ -144,13 +144,13 @@ export async function readWindow(cwd: string, range: WindowRange = {}): Promise<
   if (range.since !== undefined) args.push(`--since=${new Date(range.since).toISOString()}`);
   if (range.until !== undefined) args.push(`--until=${new Date(range.until).toISOString()}`);
   args.push('--end-of-options', rev);
-  const r = await git(cwd, args);
+  const [r, shallow] = await Promise.all([git(cwd, args), isShallow(cwd)]);
   if (r.code !== 0) {
     const msg = r.stderr.trim().split('\n')[0] ?? '';
     notes.push({ code: /does not have any commits|unknown revision|bad default revision/.test(msg) ? 'no-commits' : 'git-failed', message: `git log failed: ${msg || `exit ${r.code}`}` });
     return empty();
   }
-  if (await isShallow(cwd)) notes.push({ code: 'shallow', message: 'shallow clone: commits before the cut are not in the figures' });
+  if (shallow) notes.push({ code: 'shallow', message: 'shallow clone: commits before the cut are not in the figures' });
   const log = parseNumstatLog(r.stdout);
   return {
     facts: { commits: log.commits, authors: authorsOf(log.commits), filesChanged: log.paths.size, insertions: log.insertions, deletions: log.deletions, notes },
