@@ -102,7 +102,7 @@ export async function buildContext(input: GitCheckInput): Promise<GitCheckContex
 async function probeDeliverables(view: SessionView, planFile: string, root: string): Promise<DeliverableState[]> {
   const out: DeliverableState[] = [];
   for (const d of view.session.deliverables ?? []) {
-    const written = d?.path?.trim();
+    const written = typeof d?.path === 'string' ? d.path.trim() : undefined;
     if (!d || !written || isNonFile(written)) continue;
     const claimedDone = d.claimed === 'done';
     const read = view.active || claimedDone;

@@ -19,7 +19,7 @@ function stubFinding(ctx: GitCheckContext, state: DeliverableState, file: string
   const shown = file === state.target ? state.written : file;
   const message = report.stub
     ? `The deliverable \`${shown}\` is a stub: ${report.reason} — ${where(report)}.`
-    : `The deliverable \`${shown}\` has stub functions: ${where(report)} (${report.reason}).`;
+    : `The deliverable \`${shown}\` has stub functions: ${where(report)} — ${report.reason}.`;
   const rel: RelatedInfo[] = report.functions.length > 0
     ? report.functions.map((f) => related(file, `${f.name}: a stub`, f.line))
     : report.lines.slice(0, 20).map((l) => related(file, report.reason, l));

@@ -70,8 +70,8 @@ export function checkOverlapConflict(ctx: GitCheckContext): Finding[] {
       if (!ran && planned === undefined) continue;
       const files = sharedFiles(ctx, a, b);
       if (files.length === 0) continue;
-      const when = ran ? 'ran at the same time as' : `is planned in parallel with (timeline, line ${planned})`;
-      const message = `${sessionName(a.session.id)} ${when} session ${b.session.id}, and both change or own ${count(files.length, 'file')}: ${joinSome(files)}.`;
+      const when = ran ? `ran at the same time as session ${b.session.id}` : `is planned in parallel with session ${b.session.id} (timeline, line ${planned})`;
+      const message = `${sessionName(a.session.id)} ${when}, and both change or own ${count(files.length, 'file')}: ${joinSome(files)}.`;
       const rel: RelatedInfo[] = [related(ctx.planFile, `session ${b.session.id}`, b.session.line), ...files.slice(0, 50).map((f) => related(f, `changed or owned by sessions ${a.session.id} and ${b.session.id}`))];
       findings.push({ ...onPlanLine(ctx.planFile, 'overlap-conflict', 'warning', message, a.session.line, a.session.id), related: rel });
     }

@@ -111,12 +111,13 @@ export function scopePattern(raw: string, line: number, planFile: string, root?:
 export function sessionPatterns(session: Session, planFile: string, root?: string): ScopePattern[] {
   const out: ScopePattern[] = [];
   for (const d of session.deliverables ?? []) {
-    if (!d?.path) continue;
+    if (typeof d?.path !== 'string' || !d.path) continue;
     const p = scopePattern(d.path, d.line, planFile, root, d);
     if (p) out.push(p);
   }
   for (const t of session.tasks ?? []) {
     for (const f of t?.files ?? []) {
+      if (typeof f !== 'string') continue;
       const p = scopePattern(f, t.line, planFile, root);
       if (p) out.push(p);
     }
@@ -128,6 +129,7 @@ export function sessionPatterns(session: Session, planFile: string, root?: strin
 export function ignoreTest(scopeIgnore: readonly string[], planFile: string): (path: string) => boolean {
   const plan = normalizePath(planFile);
   const tests = scopeIgnore
+    .filter((g): g is string => typeof g === 'string')
     .map((g) => normalizePath(g.replace(/\\/g, '/')))
     .filter((g) => g && g !== '.')
     .map((g) => (hasGlob(g) ? globTest(g) : (p: string) => p === g || p.startsWith(`${g}/`) || (!g.includes('/') && p.endsWith(`/${g}`))));

@@ -7,7 +7,7 @@ import type { GitCheckContext } from './types';
 
 /** The plan's never-share rules. */
 function rules(ctx: GitCheckContext): NeverShareRule[] {
-  return (ctx.plan.neverShare ?? []).map((r) => (r?.path ? compileNeverShare(r.path, r.line) : undefined)).filter((r): r is NeverShareRule => r !== undefined);
+  return (ctx.plan.neverShare ?? []).map((r) => (typeof r?.path === 'string' ? compileNeverShare(r.path, r.line) : undefined)).filter((r): r is NeverShareRule => r !== undefined);
 }
 
 /** The rule that covers `path` (workspace-relative), if any. */
@@ -44,7 +44,7 @@ export function checkProtectedPath(ctx: GitCheckContext): Finding[] {
   }
   // Context files belong to the plan, not a session: reported when no single session is asked for.
   for (const ref of ctx.onlySession === undefined ? (ctx.plan.contextFiles ?? []) : []) {
-    const rule = ruleFor(all, ref?.path ? planPath(ref.path, ctx.planFile, ctx.root) : undefined);
+    const rule = ruleFor(all, typeof ref?.path === 'string' ? planPath(ref.path, ctx.planFile, ctx.root) : undefined);
     if (!rule || !ref) continue;
     const message = `The context file \`${ref.path}\` is a never-share path (pattern \`${rule.pattern}\`, line ${rule.line}); prompts leave it out.`;
     findings.push(onPlanLine(ctx.planFile, 'protected-path', 'error', message, ref.line));
