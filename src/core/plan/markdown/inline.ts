@@ -87,10 +87,6 @@ export interface Field {
 }
 
 const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
-// The same, matching only where lastIndex points: the first field must start the line, so a line
-// of bold prose is ruled out without searching the rest of it.
-const FIELD_HERE = new RegExp(FIELD.source, 'y');
-const FIELD_PREFIX = /^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/;
 const TRAILING_PIPE = /\s*\|\s*$/;
 
 /**
@@ -100,28 +96,83 @@ const TRAILING_PIPE = /\s*\|\s*$/;
 export function readFields(line: string): Field[] {
   if (!line.includes('**')) return [];
   // A line that starts with `**` has no quote or list prefix to remove.
-  const body = line.startsWith('**') ? line : line.replace(FIELD_PREFIX, '');
-  if (!body.startsWith('**')) return [];
-  const offset = line.length - body.length;
+  const offset = line.startsWith('**') ? 0 : fieldPrefixLength(line);
+  if (line.charCodeAt(offset) !== 42 || line.charCodeAt(offset + 1) !== 42) return [];
   // The first field must start the body; each field's value runs to the next field.
-  FIELD_HERE.lastIndex = 0;
-  const first = FIELD_HERE.exec(body);
-  if (!first) return [];
-  FIELD.lastIndex = FIELD_HERE.lastIndex;
+  const labelEnd = fieldLabelEnd(line, offset);
+  if (labelEnd < 0) return [];
+  const body = offset === 0 ? line : line.slice(offset);
   const fields: Field[] = [];
-  let label = first[1]!.trim();
-  let valueStart = first[0].length;
-  let m: RegExpExecArray | null;
-  // (The indexOf spares the failing search when no further bold span follows: the usual case.)
-  while (body.indexOf('**', FIELD.lastIndex) >= 0 && (m = FIELD.exec(body)) !== null) {
-    // Later fields must follow a `|` separator; otherwise bold text inside a value is not a field.
-    if (!afterPipe(body, m.index)) continue;
-    fields.push(fieldOf(body, label, valueStart, m.index, offset));
-    label = m[1]!.trim();
-    valueStart = m.index + m[0].length;
+  let label = body.slice(2, labelEnd - offset).trim();
+  let valueStart = fieldValueStart(line, labelEnd) - offset;
+  // Further fields are rare: the pattern runs only when another bold span follows.
+  if (body.indexOf('**', valueStart) >= 0) {
+    FIELD.lastIndex = valueStart;
+    let m: RegExpExecArray | null;
+    while (body.indexOf('**', FIELD.lastIndex) >= 0 && (m = FIELD.exec(body)) !== null) {
+      // Later fields must follow a `|` separator; otherwise bold text inside a value is not a field.
+      if (!afterPipe(body, m.index)) continue;
+      fields.push(fieldOf(body, label, valueStart, m.index, offset));
+      label = m[1]!.trim();
+      valueStart = m.index + m[0].length;
+    }
   }
   fields.push(fieldOf(body, label, valueStart, body.length, offset));
   return fields;
+}
+
+/**
+ * The length of `^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?` at the start of `line`: the
+ * quote marks and list marker a field may follow. Written out: it runs for every list item.
+ */
+function fieldPrefixLength(line: string): number {
+  let i = 0;
+  while (i < 3 && isSpace(line.charCodeAt(i))) i++;
+  while (line.charCodeAt(i) === 62) {
+    i++; // `>`, then at most one space
+    if (isSpace(line.charCodeAt(i))) i++;
+  }
+  const c = line.charCodeAt(i);
+  let k = i;
+  if (c === 45 || c === 42 || c === 43) k++; // `-`, `*`, `+`
+  else {
+    while (k < i + 3 && isDigit(line.charCodeAt(k))) k++;
+    const dot = line.charCodeAt(k);
+    if (k === i || (dot !== 46 && dot !== 41)) return i; // no `1.` or `1)`
+    k++;
+  }
+  const marker = k;
+  while (isSpace(line.charCodeAt(k))) k++;
+  return k > marker ? k : i; // a marker counts only with a space after it
+}
+
+/**
+ * Where the label of a field at `start` ends, as the pattern `\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)`
+ * finds it there: the index of the `:` of `**Label:**` or of the first `*` of `**Label**:`; -1 when
+ * no field starts there. The label has no `*`, so only the first `*` after `**` can close it, and
+ * the shorter label (`:**`) wins.
+ */
+function fieldLabelEnd(line: string, start: number): number {
+  const star = line.indexOf('*', start + 2);
+  if (star < 0 || line.charCodeAt(star + 1) !== 42) return -1;
+  const length = star - start - 2; // of the label before the stars
+  if (length >= 2 && length <= 81 && line.charCodeAt(star - 1) === 58) return star - 1; // `**Label:**`
+  if (length < 1 || length > 80) return -1;
+  let k = star + 2;
+  while (k < star + 4 && isSpace(line.charCodeAt(k))) k++;
+  return line.charCodeAt(k) === 58 ? star : -1; // `**Label**:`, up to two spaces before the colon
+}
+
+/** Where a field's value starts: after the label's closing `:**` or `**:` and any spaces or tabs. */
+function fieldValueStart(line: string, labelEnd: number): number {
+  let i = labelEnd + 3; // past `:**`
+  if (line.charCodeAt(labelEnd) !== 58) {
+    i = labelEnd + 2; // past `**`, then to just after the colon
+    while (line.charCodeAt(i) !== 58) i++;
+    i++;
+  }
+  for (let c = line.charCodeAt(i); c === 32 || c === 9; c = line.charCodeAt(++i));
+  return i;
 }
 
 function fieldOf(body: string, label: string, valueStart: number, end: number, offset: number): Field {
@@ -218,28 +269,63 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** `text.slice(start, end).trim()`, slicing once. */
-function trimmedSlice(text: string, start: number, end: number): string {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
-}
-
 /** Splits a table row into trimmed cells; undefined when the line is not a row. */
 export function tableCells(line: string): string[] | undefined {
   const t = line.trim();
-  if (!t.startsWith('|')) return undefined;
-  // Rows are most of a big plan's lines, so this is a hand-written split on index ranges of `t`
-  // (the part between the outer pipes), each cell sliced once, already trimmed.
-  const end = t.endsWith('|') && t.length > 1 ? t.length - 1 : t.length;
-  const cells: string[] = [];
+  return t.startsWith('|') ? cellTexts(splitRow(t, newRowSpans())) : undefined;
+}
+
+/**
+ * The cells of one table row as index ranges of its text: cell `i` is
+ * `row.slice(start[i], end[i])`, already trimmed. A cell's string is made only when it is read,
+ * and the scanner reuses one RowSpans for every row, so a row costs no array of its own.
+ */
+export interface RowSpans {
+  row: string;
+  count: number;
+  start: number[];
+  end: number[];
+}
+
+export function newRowSpans(): RowSpans {
+  return { row: '', count: 0, start: [], end: [] };
+}
+
+/**
+ * Splits `row`, a trimmed line starting with `|`, into `spans` (overwritten). Rows are most of a
+ * big plan's lines, so this is one pass over the row's characters: a cell runs between the outer
+ * pipes, and an escaped pipe `\|` stays in its cell.
+ */
+export function splitRow(row: string, spans: RowSpans): RowSpans {
+  const end = row.charCodeAt(row.length - 1) === 124 && row.length > 1 ? row.length - 1 : row.length;
+  let count = 0;
   let start = 1;
-  for (let i = t.indexOf('|', 1); i >= 0 && i < end; i = t.indexOf('|', i + 1)) {
-    if (t.charCodeAt(i - 1) === 92 && i - 1 >= 1) continue; // an escaped pipe `\|` stays in its cell
-    cells.push(trimmedSlice(t, start, i));
+  for (let i = 1; i <= end; i++) {
+    // The last cell ends at `end`; the others at an unescaped pipe before it.
+    if (i < end && (row.charCodeAt(i) !== 124 || (row.charCodeAt(i - 1) === 92 && i - 1 >= 1))) continue;
+    let a = start;
+    let b = i;
+    while (a < b && isSpace(row.charCodeAt(a))) a++;
+    while (b > a && isSpace(row.charCodeAt(b - 1))) b--;
+    spans.start[count] = a;
+    spans.end[count] = b;
+    count++;
     start = i + 1;
   }
-  cells.push(trimmedSlice(t, start, end));
+  spans.row = row;
+  spans.count = count;
+  return spans;
+}
+
+/** Cell `i` of a split row, or undefined past the last cell (as `cells[i]` of an array). */
+export function cellText(spans: RowSpans, i: number): string | undefined {
+  return i < spans.count ? spans.row.slice(spans.start[i], spans.end[i]) : undefined;
+}
+
+/** Every cell of a split row as a string. */
+export function cellTexts(spans: RowSpans): string[] {
+  const cells: string[] = [];
+  for (let i = 0; i < spans.count; i++) cells.push(spans.row.slice(spans.start[i], spans.end[i]));
   return cells;
 }
 
@@ -249,12 +335,18 @@ export function isTableSeparator(line: string): boolean {
   return TABLE_SEPARATOR.test(line);
 }
 
-// Any character that plain() may remove.
-const MARKUP = /[*`[_]/;
+/** Does `text` hold a character plain() may remove (`*`, `` ` ``, `[`, `_`)? A loop: a regex test costs more on these short texts. */
+function hasMarkup(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 96 || c === 91 || c === 95) return true;
+  }
+  return false;
+}
 
 /** Removes markdown emphasis, code ticks and links, keeping the words; code spans stay as written. */
 export function plain(text: string): string {
-  if (!MARKUP.test(text)) return text.trim();
+  if (!hasMarkup(text)) return text.trim();
   // Code spans (as /`[^`]{1,500}`/, found with indexOf) are kept as written, ticks removed;
   // the text between them loses its emphasis.
   let out = '';
@@ -358,7 +450,7 @@ const PR_UNKNOWN = /X|N|\?/;
  * The path-like tokens of `text` as written: backticked paths first, else bare path-like words.
  * Hot (every file cell and deliverable): code spans are found with indexOf, not a pattern.
  */
-function pathTokens(text: string): string[] {
+function pathTokens(text: string, clean = false): string[] {
   // Most items name one path: the array is built only for a second one.
   let first: string | undefined;
   let more: string[] | undefined;
@@ -375,8 +467,9 @@ function pathTokens(text: string): string[] {
     spans++;
     const code = withoutSymbol(text.slice(open + 1, close).trim());
     if (looksLikePath(code)) {
-      if (first === undefined) first = code;
-      else (more ??= [first]).push(code);
+      const path = clean ? cleanPath(code) : code;
+      if (first === undefined) first = path;
+      else (more ??= [first]).push(path);
     }
     open = text.indexOf('`', close + 1);
   }
@@ -386,8 +479,9 @@ function pathTokens(text: string): string[] {
       if (!word.includes('.') && !word.includes('/')) continue;
       const w = withoutSymbol(word.replace(WORD_PUNCTUATION, ''));
       if (!isBarePath(w)) continue;
-      if (first === undefined) first = w;
-      else (more ??= [first]).push(w);
+      const path = clean ? cleanPath(w) : w;
+      if (first === undefined) first = path;
+      else (more ??= [first]).push(path);
     }
   }
   return more ?? (first === undefined ? [] : [first]);
@@ -413,13 +507,13 @@ export function pathsIn(text: string): PathToken[] {
 
 /** `pathsIn(text).map((p) => p.path)`, without describing each path. */
 export function pathNames(text: string): string[] {
-  const found = pathTokens(text);
+  // Task file lists are kept in the plan: pathTokens builds them cleaned, so no second array is made.
+  const found = pathTokens(text, true);
   if (found.length === 0) {
     const pr = prPlaceholder(text);
     return pr ? [pr] : [];
   }
-  // `map` sizes the result exactly: task file lists are kept in the plan.
-  return found.map(cleanPath);
+  return found;
 }
 
 // A path written without backticks must look unmistakably like one: an extension, a trailing

@@ -54,16 +54,24 @@ function anySection(ctx: Context, kind: SectionKind): boolean {
   return ctx.labelSection === kind || ctx.frames.some((f) => f.kind === 'section' && f.section === kind);
 }
 
-// Labels repeat (`Duration`, `Branch`, `Terminals 1-3` in every session): their normalised forms
-// are remembered (bounded).
-const labelMemo = new Map<string, string>();
+/** A field label as routed, and the terminals it names when it is `Terminals 1-3`. */
+interface Label {
+  /** Plain, lower-case, no trailing colon or spaces. */
+  text: string;
+  terminals?: { from: number; to: string | undefined };
+}
 
-/** A field label as routed: plain, lower-case, no trailing colon or spaces. */
-function fieldLabel(raw: string): string {
+// Labels repeat (`Duration`, `Branch`, `Terminals 1-3` in every session): how each is routed is
+// remembered (bounded). The entries are never changed.
+const labelMemo = new Map<string, Label>();
+
+function fieldLabel(raw: string): Label {
   let label = labelMemo.get(raw);
   if (label === undefined) {
     if (labelMemo.size >= 1000) labelMemo.clear();
-    label = withoutTrailingColon(plain(raw).toLowerCase());
+    const text = withoutTrailingColon(plain(raw).toLowerCase());
+    const terminals = text.startsWith('terminal') ? TERMINALS_LABEL.exec(text) : null;
+    label = terminals ? { text, terminals: { from: Number(terminals[1]), to: terminals[2] } } : { text };
     labelMemo.set(raw, label);
   }
   return label;
@@ -71,12 +79,11 @@ function fieldLabel(raw: string): string {
 
 /** A `**Label:** value` field, routed by its label and the open frames. */
 export function handleField(ctx: Context, f: Field): void {
-  const label = fieldLabel(f.label);
+  const { text: label, terminals } = fieldLabel(f.label);
   const value = f.value;
   const session = inside(ctx, 'session')?.obj;
-  const terminals = label.startsWith('terminal') ? TERMINALS_LABEL.exec(label) : null;
   if (terminals && session) {
-    addTerminal(session, Number(terminals[1]), terminals[2], value, ctx.line);
+    addTerminal(session, terminals.from, terminals.to, value, ctx.line);
     return;
   }
   if (value === '') {
@@ -176,13 +183,20 @@ function addTerminal(s: Session, from: number, to: string | undefined, value: st
   const range = value.includes('(') ? TASK_RANGE.exec(value) : null;
   // The range removed as `value.replace(TASK_RANGE, '')` would, without running the pattern again.
   const rest = range ? value.slice(0, range.index) + value.slice(range.index + range[0].length) : value;
-  const label = plain(rest).replace(SPACE_RUN, ' ').trim();
+  const words = plain(rest);
+  const label = (hasSpaceRun(words) ? words.replace(SPACE_RUN, ' ') : words).trim();
   const last = to !== undefined ? Number(to) : from;
   // Built whole (a key added later costs a new hidden class and property storage).
   const terminal: Terminal = range
     ? { from, to: last, label, line, tasks: { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) } }
     : { from, to: last, label, line };
   s.terminals.push(terminal);
+}
+
+/** SPACE_RUN.test(text) as a loop: most labels have no run of spaces to fold. */
+function hasSpaceRun(text: string): boolean {
+  for (let i = 1; i < text.length; i++) if (isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(i - 1))) return true;
+  return false;
 }
 
 /** The status an item claims by its marker or words (`✅`, `⚠️`, `PARTIAL`). */

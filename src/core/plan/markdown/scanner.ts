@@ -11,7 +11,7 @@ import {
 } from '../../model';
 import { mayHoldMojibake, nextSuspect, repairMojibake } from '../mojibake';
 import { classifyHeading, type SectionKind } from './headings';
-import { boldLine, isTableSeparator, readFields, readHeading, readListItem, stripMarkers, tableCells } from './inline';
+import { boldLine, isTableSeparator, newRowSpans, readFields, readHeading, readListItem, splitRow, stripMarkers, type RowSpans } from './inline';
 import { handleField, handleListItem, handleProse, handleFenceLine, type Context } from './lines';
 import { overviewFromRow, tableKind, taskFromRow, type TableKind } from './tables';
 
@@ -125,6 +125,8 @@ export function scanMarkdown(text: string): ReadResult {
     }
   };
 
+  // One RowSpans holds the cells of every row in turn: nothing downstream keeps it.
+  const rowSpans = newRowSpans();
   let no = 0;
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     no++;
@@ -188,18 +190,18 @@ export function scanMarkdown(text: string): ReadResult {
     lastContent = no;
 
     // Tables: a header row is recognised by the separator line under it.
-    const cells = first === CHAR_PIPE ? tableCells(line) : undefined;
-    if (cells) {
+    if (first === CHAR_PIPE) {
+      const cells = splitRow(trimmed, rowSpans);
       if (!table) {
         const next = lines.peek();
         if (next !== undefined && isTableSeparator(next)) {
-          table = { kind: tableKind(trimmed, cells) };
+          table = { kind: tableKind(cells) };
           lines.next();
           no++;
         }
         continue;
       }
-      tableRow(ctx, table.kind, cells, no, trimmed);
+      tableRow(ctx, table.kind, cells, no);
       continue;
     }
     table = undefined;
@@ -332,9 +334,9 @@ export function taskHome(ctx: Context): Task[] {
   return ctx.plan.tasks;
 }
 
-function tableRow(ctx: Context, kind: TableKind, cells: string[], no: number, row: string): void {
+function tableRow(ctx: Context, kind: TableKind, cells: RowSpans, no: number): void {
   if (kind.kind === 'tasks') {
-    const task = taskFromRow(kind, cells, no, ctx.streamTerminal, row);
+    const task = taskFromRow(kind, cells, no, ctx.streamTerminal);
     if (task) taskHome(ctx).push(task);
   } else if (kind.kind === 'overview' && !inside(ctx, 'session')) {
     const row = overviewFromRow(kind, cells, no);

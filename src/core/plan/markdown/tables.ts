@@ -1,7 +1,7 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
 import { TASK_ID } from './headings';
-import { isSpace, markerRest, markerStatus, numRange, pathNames, plain } from './inline';
+import { cellText, cellTexts, isSpace, markerRest, markerStatus, numRange, pathNames, plain, type RowSpans } from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
 export type TableKind =
@@ -63,13 +63,14 @@ export function classifyTable(header: string[]): TableKind {
 // never changed.
 const kindMemo = new Map<string, TableKind>();
 
-/** classifyTable(cells) for the header row `row` (trimmed) whose cells are `cells`, remembered per row. */
-export function tableKind(row: string, cells: string[]): TableKind {
-  if (row.length > 500) return classifyTable(cells);
+/** classifyTable of a header row split by splitRow, remembered per row text. */
+export function tableKind(header: RowSpans): TableKind {
+  const row = header.row;
+  if (row.length > 500) return classifyTable(cellTexts(header));
   let kind = kindMemo.get(row);
   if (!kind) {
     if (kindMemo.size >= 200) kindMemo.clear();
-    kind = classifyTable(cells);
+    kind = classifyTable(cellTexts(header));
     kindMemo.set(row, kind);
   }
   return kind;
@@ -105,11 +106,14 @@ function extrasOf(t: Extract<TableKind, { kind: 'tasks' }>): { index: number; na
   return lastExtras;
 }
 
-/** NUMBER_ID.test(text) without the pattern: one to six digits. */
-function isNumberId(text: string): boolean {
-  if (text.length < 1 || text.length > 6) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+/** NUMBER_ID.test(cell) for cell `i` of a split row, without slicing it: one to six digits. */
+function isNumberCell(cells: RowSpans, i: number): boolean {
+  if (i >= cells.count) return false;
+  const start = cells.start[i]!;
+  const end = cells.end[i]!;
+  if (end - start < 1 || end - start > 6) return false;
+  for (let k = start; k < end; k++) {
+    const c = cells.row.charCodeAt(k);
     if (c < 48 || c > 57) return false;
   }
   return true;
@@ -172,62 +176,61 @@ function statusOf(raw: string): NonNullable<Task['status']> {
   return { from: parts[0]!, to: parts.slice(1).join(' → ') };
 }
 
-/**
- * A task from one row of a task table; undefined for rows that are not tasks (totals, blanks).
- * `row` is the row's text when the caller has it: a checked box (`[x]`) is then looked for once
- * in the row rather than in each cell (a box never spans a `|`, so the answer is the same).
- */
-export function taskFromRow(
-  t: Extract<TableKind, { kind: 'tasks' }>,
-  cells: string[],
-  line: number,
-  terminal?: number,
-  row?: string,
-): Task | undefined {
-  const rawId = cells[t.id] ?? '';
+// A status column repeats a few values (`Partial → Full`, `✅ Done`): the last cell read and its
+// parts are remembered, so a repeated cell shares the strings instead of slicing new ones. (Each
+// task still gets its own status object: only the immutable strings are shared.)
+let lastStatusCell = '';
+let lastStatus: NonNullable<Task['status']> = { from: '' };
+
+function statusOfCell(raw: string): NonNullable<Task['status']> {
+  if (raw !== lastStatusCell) {
+    lastStatus = statusOf(raw);
+    lastStatusCell = raw;
+  }
+  const { from, to } = lastStatus;
+  return to === undefined ? { from } : { from, to };
+}
+
+/** A task from one row of a task table (split by splitRow); undefined for rows that are not tasks (totals, blanks). */
+export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: RowSpans, line: number, terminal?: number): Task | undefined {
   // The usual id cell is a plain number, with nothing to strip.
-  const plainNumber = isNumberId(rawId);
+  const plainNumber = isNumberCell(cells, t.id);
+  const rawId = cellText(cells, t.id) ?? '';
   const idCell = plainNumber ? rawId : withoutBox(plain(markerRest(rawId)), ID_BOX);
   if (!plainNumber && !NUMBER_ID.test(idCell) && !TASK_ID.test(idCell)) return undefined;
   let files: string[];
-  if (t.files.length === 1) files = pathNames(cells[t.files[0]!] ?? ''); // the usual single file column
+  if (t.files.length === 1) files = pathNames(cellText(cells, t.files[0]!) ?? ''); // the usual single file column
   else {
     files = [];
-    for (const i of t.files) for (const p of pathNames(cells[i] ?? '')) files.push(p);
+    for (const i of t.files) for (const p of pathNames(cellText(cells, i) ?? '')) files.push(p);
   }
-  const title = withoutBox(plain(cells[t.title] ?? ''), TITLE_BOX);
+  const title = withoutBox(plain(cellText(cells, t.title) ?? ''), TITLE_BOX);
   // The usual row has a status: create the task with it rather than adding the key afterwards.
-  const raw = t.status !== undefined ? plain(cells[t.status] ?? '') : '';
+  const statusCell = t.status !== undefined ? cellText(cells, t.status) ?? '' : '';
+  const raw = plain(statusCell);
   const task: Task =
-    raw !== '' ? { id: idCell, title, files, dependsOn: [], line, status: statusOf(raw) } : { id: idCell, title, files, dependsOn: [], line };
-  if (t.status !== undefined && markerStatus(cells[t.status] ?? '') === 'done') task.done = true;
+    raw !== '' ? { id: idCell, title, files, dependsOn: [], line, status: statusOfCell(raw) } : { id: idCell, title, files, dependsOn: [], line };
+  if (t.status !== undefined && markerStatus(statusCell) === 'done') task.done = true;
   if (t.terminal !== undefined) {
-    const r = numRange(cells[t.terminal] ?? '');
+    const r = numRange(cellText(cells, t.terminal) ?? '');
     if (r) task.terminal = r.from;
   } else if (terminal !== undefined) {
     task.terminal = terminal;
   }
   if (t.depends !== undefined) {
-    task.dependsOn = (cells[t.depends] ?? '')
+    task.dependsOn = (cellText(cells, t.depends) ?? '')
       .split(/[,;\s]+/)
       .map((s) => plain(s).replace(/^#/, ''))
       .filter((s) => NUMBER_ID.test(s) || TASK_ID.test(s));
   }
-  if (row !== undefined) {
-    if (row.includes('[') && CHECKED.test(row)) task.done = true;
-  } else {
-    for (const c of cells) {
-      if (c.includes('[') && CHECKED.test(c)) {
-        task.done = true;
-        break;
-      }
-    }
-  }
+  // A checked box (`[x]`) is looked for once in the row rather than in each cell: a box never
+  // spans a `|`, so the answer is the same.
+  if (cells.row.includes('[') && CHECKED.test(cells.row)) task.done = true;
   const extras = extrasOf(t);
   if (extras.length > 0) {
     let extra: Record<string, string> | undefined;
     for (const { index, name } of extras) {
-      const v = cells[index];
+      const v = cellText(cells, index);
       if (v !== undefined && v !== '') (extra ??= {})[name] = plain(v);
     }
     if (extra && Object.keys(extra).length > 0) task.extra = extra;
@@ -236,11 +239,11 @@ export function taskFromRow(
 }
 
 /** A row of the overview table; undefined for total rows and rows without a session id. */
-export function overviewFromRow(t: Extract<TableKind, { kind: 'overview' }>, cells: string[], line: number): OverviewRow | undefined {
-  const id = plain(markerRest(cells[t.session] ?? '')).replace(SESSION_WORD, '');
+export function overviewFromRow(t: Extract<TableKind, { kind: 'overview' }>, cells: RowSpans, line: number): OverviewRow | undefined {
+  const id = plain(markerRest(cellText(cells, t.session) ?? '')).replace(SESSION_WORD, '');
   if (!SESSION_ID.test(id)) return undefined;
-  const hours = parseHours(plain(cells[t.hours] ?? ''));
-  const row: OverviewRow = { session: id, title: t.title >= 0 ? plain(cells[t.title] ?? '') : '' } as OverviewRow;
+  const hours = parseHours(plain(cellText(cells, t.hours) ?? ''));
+  const row: OverviewRow = { session: id, title: t.title >= 0 ? plain(cellText(cells, t.title) ?? '') : '' } as OverviewRow;
   if (hours) row.hours = hours;
   row.line = line; // after `hours`, as the keys were always ordered
   return row;
