@@ -69,8 +69,9 @@ export function aarMarkdown(m: AarModel): string {
   if (m.git) {
     out.push(`| Commits | ${num(m.git.commits.length)} | git log over the window |`);
     out.push(`| Authors | ${num(m.git.authors.length)} | distinct author emails |`);
-    out.push(`| Files changed | ${num(m.git.filesChanged)} | distinct paths in git log --numstat |`);
-    out.push(`| Insertions / deletions | +${num(m.git.insertions)} / −${num(m.git.deletions)} | git log --numstat sums |`);
+    out.push(`| Files changed | ${num(m.git.filesChanged)} | git diff --shortstat between the window's ends |`);
+    out.push(`| Insertions / deletions | +${num(m.git.insertions)} / −${num(m.git.deletions)} | git diff --shortstat between the window's ends |`);
+    if (m.git.churn) out.push(`| Churn (files / + / −) | ${num(m.git.churn.filesChanged)} / +${num(m.git.churn.insertions)} / −${num(m.git.churn.deletions)} | git log --numstat summed over the commits |`);
   }
   out.push(`| Max concurrent terminals | ${m.terminals.terminals ? m.terminals.maxConcurrent : 'n/a'} | overlapping task.launch→task.exit spans |`);
   out.push(

@@ -7,7 +7,8 @@ import { parseRunLog, sessionRun } from '../clock';
 import type { Finding } from '../findings';
 import type { Plan, RunEvent, Session } from '../model';
 import { findSession } from './handoff';
-import { commitsSince, git, gitTopLevel, readWindow } from './gitexec';
+import { windowFacts } from '../git';
+import { commitsSince, git, gitTopLevel, isSafeRepoPath } from './gitexec';
 import type { AarInput, DeliverableState, HandoffInput, SessionCommits } from './types';
 
 /** The run log's place under the workspace root. */
@@ -171,6 +172,22 @@ export async function deliverableStates(root: string, sessions: readonly Session
   });
 }
 
+/** Most deliverable paths asked about in one git log. */
+const MAX_TOUCHED_PATHS = 1000;
+
+/**
+ * Which of the missing or stub deliverables' paths the window's commits changed: the evidence
+ * that a session with nothing to show in the work tree did work. One `git log --name-only`
+ * limited to those paths (literal pathspecs); undefined when git cannot say.
+ */
+async function touchedAmong(root: string, deliverables: readonly DeliverableState[], range: { since?: string; until?: string }): Promise<Set<string> | undefined> {
+  const paths = [...new Set(deliverables.filter((d) => (d.state === 'missing' || d.state === 'stub') && d.path !== undefined && isSafeRepoPath(d.path)).map((d) => d.path as string))].slice(0, MAX_TOUCHED_PATHS);
+  if (paths.length === 0) return new Set();
+  const args = ['log', '-z', '--no-renames', '--name-only', '--format=', ...(range.since ? [`--since=${range.since}`] : []), ...(range.until ? [`--until=${range.until}`] : []), 'HEAD', '--', ...paths.map((p) => `:(literal)${p}`)];
+  const r = await git(root, args);
+  return r.code === 0 ? new Set(r.stdout.split('\0').map((p) => p.trim()).filter(Boolean)) : undefined;
+}
+
 /** Common options of the gatherers. */
 export interface GatherOptions {
   /** The plan file's absolute path. */
@@ -216,13 +233,13 @@ export async function gatherAar(options: GatherOptions & { since?: number; until
   const { root, git: isGit } = await workspaceRoot(options.planAbs);
   const planFile = planKey(root, options.planAbs);
   // The run log, the work tree and git are independent: read them at once.
-  const [log, deliverables, window] = await Promise.all([
-    readRunLog(root),
-    deliverableStates(root, options.plan.sessions, isGit),
-    isGit
-      ? readWindow(root, { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) })
-      : Promise.resolve(undefined),
-  ]);
+  const range = { ...(options.since !== undefined ? { since: new Date(options.since).toISOString() } : {}), ...(options.until !== undefined ? { until: new Date(options.until).toISOString() } : {}) };
+  // The figures come from src/core/git's windowFacts; the paths the window touched (to flag
+  // "not started" sessions whose deliverables changed) from one numstat log of our own.
+  const logRead = readRunLog(root);
+  const factsRead = isGit ? windowFacts(root, range) : Promise.resolve(undefined);
+  const deliverables = await deliverableStates(root, options.plan.sessions, isGit);
+  const [log, facts, touched] = await Promise.all([logRead, factsRead, isGit ? touchedAmong(root, deliverables, range) : Promise.resolve(undefined)]);
   const notes = [...log.notes];
   if (!isGit) notes.push('Git: the workspace is not a git repository.');
   return {
@@ -234,7 +251,8 @@ export async function gatherAar(options: GatherOptions & { since?: number; until
     ...(options.since !== undefined ? { since: options.since } : {}),
     ...(options.until !== undefined ? { until: options.until } : {}),
     deliverables,
-    ...(window ? { facts: window.facts, touchedPaths: window.touched } : {}),
+    ...(facts ? { facts } : {}),
+    ...(touched ? { touchedPaths: touched } : {}),
     ...(options.findings ? { findings: options.findings } : {}),
     notes,
   };

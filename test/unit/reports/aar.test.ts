@@ -120,6 +120,15 @@ describe('reports: AAR', function () {
     assert.ok(m.notMeasured.some((n) => n.includes('1 task terminal(s) have no task.exit')));
   });
 
+  it('flags a "not started" session whose deliverable changed in the window, even if later removed', async function () {
+    const w = relayWorkspace();
+    w.repo.commit(220, 'Try the sync', { 'src/track/sync.ts': lines(9) });
+    w.repo.commit(230, 'Back out the sync', { 'src/track/sync.ts': null });
+    const m = aarModel(await gatherAar({ planAbs: w.planAbs, plan: planOf(w.planAbs), now: w.now }));
+    assert.equal(m.sessions.find((s) => s.id === '103')?.workInGit, "its deliverable src/track/sync.ts changed in the window's commits");
+    assert.equal(m.sessions.find((s) => s.id === '105')?.workInGit, undefined);
+  });
+
   it('without git or run log: every session says what is missing, nothing throws', async function () {
     const dir = tempDir();
     const planAbs = path.join(dir, 'p.marathon.md');
