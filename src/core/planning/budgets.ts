@@ -66,7 +66,7 @@ export function agentFindings(plan: Plan, tables: readonly TextTable[]): Problem
         const want = i === total ? [...sums.values()].reduce((a, b) => a + b, 0) : (sums.get(i) ?? 0);
         const got = cell(i);
         if (got !== undefined && got !== want) {
-          out.push(problem('planning-budget-table-sum', 'warning', `The agent budget's total for ${tierName(i)} says ${fmt(got)}, but its rows add up to ${fmt(want)}.`, row.line));
+          out.push(problem('planning-budget-table-sum', 'warning', `The agent budget's ${i === total ? 'overall total' : `total for ${tierName(i)}`} says ${fmt(got)}, but its rows add up to ${fmt(want)}.`, row.line));
         }
       }
       continue;
@@ -80,7 +80,7 @@ export function agentFindings(plan: Plan, tables: readonly TextTable[]): Problem
     const budget = stated ?? tierSum;
     const planned = session.agents.reduce((s, a) => s + a.count, 0);
     if (planned > budget) {
-      out.push(problem('planning-agents-over-budget', 'warning', `Session ${session.id} plans ${planned} agents, over its budget of ${fmt(budget)}.`, session.line));
+      out.push(problem('planning-agents-over-budget', 'warning', `Session ${session.id} plans ${planned} agent${planned === 1 ? '' : 's'}, over its budget of ${fmt(budget)}.`, session.line));
     }
     for (const i of tiers) {
       const tier = tierName(i);

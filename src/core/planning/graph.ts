@@ -6,7 +6,7 @@ import { parseRef } from '../checks/refs';
 import { fmt } from '../checks/util';
 import { collectItems, type CollectedItems, type WrittenDependency } from './items';
 import { readProse, type Prose } from './prose';
-import type { RawRef } from './refs';
+import { externalRef, type RawRef } from './refs';
 import type { IgnoredDependency, ItemKind, ParallelGroup, PlanGraph, PlanItem } from './types';
 
 /** How to build the graph. */
@@ -34,8 +34,10 @@ export function buildPlanGraph(plan: Plan, options: GraphOptions = {}): PlanGrap
 
   const n = items.length;
   const edges = new EdgeSet(n);
-  const resolveOne = (owner: number, dep: WrittenDependency): void => {
+  const resolveOne = (owner: number, written: WrittenDependency): void => {
     const item = items[owner] as PlanItem;
+    const outside = written.external === undefined ? externalRef(written.text) : undefined;
+    const dep = outside ? { ...written, ...outside } : written;
     if (dep.external !== undefined) {
       ignored.push({ from: owner, text: `${dep.external}#${dep.text}`, reason: 'external', line: dep.line });
       findings.push(problem('planning-external-dependency', 'info', `${item.label} depends on ${dep.text} in ${dep.external}, another plan: planning does not wait for it.`, dep.line));

@@ -49,6 +49,7 @@ const TASK_HOURS_HEADER = /^(?:est\.?\s*)?(?:hours?|hrs?|h|effort|estimate[sd]?|
 // A task's hours from a table column such as `Hours`, `Est.` or `Effort`.
 function taskHours(task: Task): number | undefined {
   for (const [header, cell] of Object.entries(task.extra ?? {})) {
+    if (typeof cell !== 'string') continue;
     if (!TASK_HOURS_HEADER.test(header.trim())) continue;
     const text = /^\s*\d+(?:\.\d+)?\s*$/.test(cell) ? `${cell.trim()} hours` : cell;
     const h = upperHours(parseHours(text));
@@ -110,26 +111,28 @@ export function collectItems(plan: Plan, prose: Prose | undefined): CollectedIte
   };
 
   for (const s of list(plan.sessions)) {
+    if (s == null) continue;
     const status = s.percent === 100 ? 'done' : s.status;
     add('session', s.id, s.title, s.line, s.endLine, { value: upperHours(s.hours), source: 'hours' }, s.dependsOn, status);
   }
   for (const p of list(plan.phases)) {
+    if (p == null) continue;
     const own = upperHours(p.duration);
     const fromWindow = own === undefined ? windowHours(p.window) : undefined;
     const hours = own !== undefined ? { value: own, source: 'hours' as const } : { value: fromWindow, source: 'window' as const };
     add('phase', p.id, p.title, p.line, p.endLine, hours, p.dependsOn, p.status);
   }
-  for (const st of list(plan.streams)) add('stream', st.id, st.title, st.line, st.endLine, { source: 'none' }, []);
+  for (const st of list(plan.streams)) if (st != null) add('stream', st.id, st.title, st.line, st.endLine, { source: 'none' }, []);
   const headingEnd = (line: number): number => {
     const next = prose?.headings.find((h) => h > line);
     return next === undefined ? line : next - 1;
   };
-  for (const t of list(plan.tasks)) add('task', t.id, t.title, t.line, headingEnd(t.line), { value: taskHours(t), source: 'hours' }, t.dependsOn, taskStatus(t));
+  for (const t of list(plan.tasks)) if (t != null) add('task', t.id, t.title, t.line, headingEnd(t.line), { value: taskHours(t), source: 'hours' }, t.dependsOn, taskStatus(t));
   for (const st of list(plan.streams)) {
-    for (const t of list(st.tasks)) add('task', t.id, t.title, t.line, t.line, { value: taskHours(t), source: 'hours' }, t.dependsOn, taskStatus(t));
+    for (const t of list(st?.tasks)) if (t != null) add('task', t.id, t.title, t.line, t.line, { value: taskHours(t), source: 'hours' }, t.dependsOn, taskStatus(t));
   }
   for (const s of list(plan.sessions)) {
-    for (const t of list(s.tasks)) add('task', t.id, t.title, t.line, t.line, { value: taskHours(t), source: 'hours' }, t.dependsOn, taskStatus(t));
+    for (const t of list(s?.tasks)) if (t != null) add('task', t.id, t.title, t.line, t.line, { value: taskHours(t), source: 'hours' }, t.dependsOn, taskStatus(t));
   }
   for (const t of prose?.tasks ?? []) {
     if (byKind.task.has(idKey(t.id))) continue;

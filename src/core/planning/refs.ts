@@ -59,6 +59,12 @@ function idsOf(list: string): string[] {
   return ids;
 }
 
+/** A dependency written as a reference into another plan (`other.marathon.md#Session 3`), or undefined. */
+export function externalRef(text: string): RawRef | undefined {
+  const m = new RegExp(`^\\s*${EXTERNAL_RE.source}\\s*$`, 'i').exec(text);
+  return m ? { text: (m[2] ?? '').trim(), external: m[1] ?? '' } : undefined;
+}
+
 /** Every reference in a piece of prose, in order of appearance, without repeats. */
 export function refsInProse(text: string): RawRef[] {
   const found: { at: number; ref: RawRef }[] = [];
