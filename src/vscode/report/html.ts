@@ -1,0 +1,75 @@
+// The two HTML documents around a report body: the webview page (strict CSP: our stylesheet and
+// one nonce'd script, nothing inline, nothing remote) and the self-contained exported file (CSS
+// inlined and allowed by its hash, no script at all). Pure: no vscode import.
+import { createHash } from 'node:crypto';
+import { esc } from './escape';
+import { renderReportBody, type ReportView } from './view';
+
+export interface ReportDocumentOptions {
+  /** Initial HTML inside the report container (already escaped: from renderReportBody/renderMessageBody). */
+  body: string;
+  nonce: string;
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** `webview.asWebviewUri(media/report.js)`, as a string. */
+  scriptUri: string;
+  /** `webview.asWebviewUri(media/report.css)`, as a string. */
+  styleUri: string;
+  title: string;
+}
+
+/** The Content-Security-Policy of the webview page. */
+export function reportCsp(cspSource: string, nonce: string): string {
+  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('reportCsp: the nonce must be 16+ base64 characters');
+  if (!cspSource.trim() || /[;,'"<>\r\n]/.test(cspSource)) {
+    throw new Error(`reportCsp: not a CSP source list: ${cspSource}`);
+  }
+  return `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
+}
+
+/** The webview page: CSP, stylesheet, toolbar, the report container and the nonce'd script. */
+export function reportDocument(opts: ReportDocumentOptions): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(reportCsp(opts.cspSource, opts.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${esc(opts.styleUri)}">
+<title>${esc(opts.title)}</title>
+</head>
+<body>
+<div class="toolbar" role="toolbar" aria-label="Report actions"><button type="button" id="export" class="toolbar-button">Export HTML…</button></div>
+<main id="report">${opts.body}</main>
+<script nonce="${esc(opts.nonce)}" src="${esc(opts.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** The CSP of an exported file: only the one inline stylesheet (by hash), data: images, nothing else. */
+export function exportCsp(css: string): string {
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none';`;
+}
+
+/** A self-contained HTML file of the report: inlined CSS, no script, findings as plain text. */
+export function exportDocument(view: ReportView, css: string): string {
+  // Our own stylesheet, but never let it end the <style> element early.
+  const style = css.replace(/<\/(style)/gi, '<\\/$1');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(exportCsp(style))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="Marathon">
+<title>${esc(view.title)}</title>
+<style>${style}</style>
+</head>
+<body class="exported">
+<main id="report">${renderReportBody(view, { interactive: false })}</main>
+</body>
+</html>
+`;
+}
