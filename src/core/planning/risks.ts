@@ -36,6 +36,7 @@ function fromText(r: Risk): RiskItem {
     item[field(m[1] ?? '')] = (m[2] ?? '').trim();
     rest = rest.replace(m[0], '');
   }
+  rest = rest.replace(/\(\s*[;,\s]*\)/g, '');
   const parts = /^(.*?)\s+[-–—]\s+(.*)$/.exec(rest.replace(/[\s(]+$/, '').trim());
   if (parts) {
     item.risk = (parts[1] ?? '').trim();
