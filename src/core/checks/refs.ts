@@ -1,5 +1,5 @@
 import type { Phase, Plan, Session, Stream, Task } from '../model';
-import { idKey, list, str } from './util';
+import { idKey, isPlainId, list, str } from './util';
 
 /** The kinds of things a dependency can name. */
 export type RefKind = 'session' | 'phase' | 'task' | 'stream';
@@ -35,6 +35,10 @@ const NONE_RE = /^(none|n\/?a|nil|nothing|-+|—|–)$/i;
  */
 export function parseRef(raw: unknown): ParsedRef | undefined {
   let text = str(raw).trim();
+  // The usual ref is a bare id such as `024` or `7`: starting with a digit, it is neither a `none`
+  // word nor a prefixed one, so no pattern needs to run.
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57 && isPlainId(text)) return { key: idKey(text) };
   // The replacements only apply when their characters occur; most refs are bare ids.
   if (text.includes('(')) text = text.replace(/\s*\(.*\)\s*$/, '');
   if (/[:–—]/.test(text)) text = text.replace(/\s*[:–—]\s.*$/, '');

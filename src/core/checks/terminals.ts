@@ -17,29 +17,28 @@ interface Alloc {
   line: number;
 }
 
-/** Range checks shared by session and stream allocations; returns the valid ranges. */
-function checkRanges(ranges: readonly Alloc[], budget: number | undefined, where: string, problems: Problem[]): Alloc[] {
-  const valid: Alloc[] = [];
-  for (const r of ranges) {
-    if (r.from > r.to) {
-      problems.push(
-        at('terminal-range-invalid', 'error', `Terminals ${r.from}-${r.to} in ${where}: the range runs backwards (${r.from} > ${r.to}).`, r.line),
-      );
-      continue;
-    }
-    if (budget !== undefined && r.to > budget) {
-      problems.push(
-        at(
-          'terminal-over-budget',
-          'warning',
-          `${terminalLabel(r.from, r.to)} in ${where} ${r.from === r.to ? 'is' : 'are'} beyond the plan's ${budget} terminals.`,
-          r.line,
-        ),
-      );
-    }
-    valid.push(r);
+/**
+ * Range checks shared by session and stream allocations: true when the range is valid. `where`
+ * names the owner; it is called only for a message, so a plan without problems builds no names.
+ */
+function checkRange(r: Alloc, budget: number | undefined, where: () => string, problems: Problem[]): boolean {
+  if (r.from > r.to) {
+    problems.push(
+      at('terminal-range-invalid', 'error', `Terminals ${r.from}-${r.to} in ${where()}: the range runs backwards (${r.from} > ${r.to}).`, r.line),
+    );
+    return false;
   }
-  return valid;
+  if (budget !== undefined && r.to > budget) {
+    problems.push(
+      at(
+        'terminal-over-budget',
+        'warning',
+        `${terminalLabel(r.from, r.to)} in ${where()} ${r.from === r.to ? 'is' : 'are'} beyond the plan's ${budget} terminals.`,
+        r.line,
+      ),
+    );
+  }
+  return true;
 }
 
 function toAlloc(t: Terminal | undefined): Alloc | undefined {
@@ -62,13 +61,18 @@ export function checkTerminals(plan: Plan): Problem[] {
   const problems: Problem[] = [];
   for (const session of list(plan.sessions)) {
     if (!session) continue;
-    const where = owner('Session', session.id);
-    const allocs = list(session.terminals).map(toAlloc).filter((a): a is Alloc => a !== undefined);
-    const valid = checkRanges(allocs, budget, where, problems);
+    const where = (): string => owner('Session', session.id);
+    const valid: Alloc[] = [];
+    let inOrder = true;
+    for (const t of list(session.terminals)) {
+      const a = toAlloc(t);
+      if (!a || !checkRange(a, budget, where, problems)) continue;
+      // Allocations are usually written in order: then there is nothing to sort.
+      if (valid.length > 0 && compareAllocs(valid[valid.length - 1]!, a) > 0) inOrder = false;
+      valid.push(a);
+    }
     // Sweep in order of start, remembering the allocation that reaches furthest so far.
-    // (Allocations are usually written in order: then there is nothing to sort or copy.)
-    const inOrder = valid.every((a, i) => i === 0 || compareAllocs(valid[i - 1]!, a) <= 0);
-    const sorted = inOrder ? valid : [...valid].sort(compareAllocs);
+    const sorted = inOrder ? valid : valid.sort(compareAllocs);
     let reach: Alloc | undefined;
     for (const a of sorted) {
       if (reach && a.from <= reach.to) {
@@ -77,7 +81,7 @@ export function checkTerminals(plan: Plan): Problem[] {
           at(
             'terminal-overlap',
             'warning',
-            `${terminalLabel(a.from, a.to)} in ${where} ${a.from === a.to ? 'overlaps' : 'overlap'} ${terminalLabel(reach.from, reach.to).toLowerCase()} (line ${reach.line}): ${shared} would get two jobs.`,
+            `${terminalLabel(a.from, a.to)} in ${where()} ${a.from === a.to ? 'overlaps' : 'overlap'} ${terminalLabel(reach.from, reach.to).toLowerCase()} (line ${reach.line}): ${shared} would get two jobs.`,
             a.line,
           ),
         );
@@ -90,7 +94,7 @@ export function checkTerminals(plan: Plan): Problem[] {
     const from = finite(range?.from);
     const to = finite(range?.to);
     if (!stream || from === undefined || to === undefined) continue;
-    checkRanges([{ from, to, line: safeLine(stream.line) }], budget, owner('Stream', stream.id), problems);
+    checkRange({ from, to, line: safeLine(stream.line) }, budget, () => owner('Stream', stream.id), problems);
   }
   return problems;
 }

@@ -68,8 +68,8 @@ export function idKey(raw: unknown): string {
   return key.charCodeAt(0) === 48 ? key.replace(/^0+(?=\d)/, '') : key;
 }
 
-// Only ASCII letters, digits, `.` and `-`.
-function isPlainId(text: string): boolean {
+/** Only ASCII letters, digits, `.` and `-`: an id with nothing to trim or strip. */
+export function isPlainId(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const letter = (c | 0x20) >= 97 && (c | 0x20) <= 122;

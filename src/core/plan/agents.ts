@@ -17,6 +17,25 @@ const MODIFIER = /^(?:in\s{1,3})?(?:parallel|sequential(?:ly)?|in\s{1,3}sequence
  * Runs in time linear in the text; never throws. Returns `[]` when the text names no agents.
  */
 export function parseAgents(text: string): Agent[] {
+  if (text.length > 200) return readAgents(text);
+  // Agents lines repeat across sessions: each text is read once (bounded), and every call gets
+  // its own copies, since the agents become part of a plan that callers may change.
+  let agents = agentsMemo.get(text);
+  if (agents === undefined) {
+    if (agentsMemo.size >= 1000) agentsMemo.clear();
+    agents = readAgents(text);
+    agentsMemo.set(text, agents);
+  }
+  return agents.map(copyAgent);
+}
+
+const agentsMemo = new Map<string, Agent[]>();
+
+function copyAgent(a: Agent): Agent {
+  return a.model === undefined ? { role: a.role, count: a.count } : { role: a.role, count: a.count, model: a.model };
+}
+
+function readAgents(text: string): Agent[] {
   let rest = text.trim();
   const lead = LEAD_COUNT.exec(rest);
   let total: number | undefined;

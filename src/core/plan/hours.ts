@@ -52,6 +52,28 @@ function num(s: string): number {
  * A bare number counts as hours (overview tables: `| 4 |`).
  */
 export function parseHours(raw: string): Hours | undefined {
+  if (raw.length > 200) return readHours(raw);
+  // Plans repeat their durations (`4 hours` in every session): each text is read once (bounded),
+  // and every call gets its own copy, since callers add keys (`line`) to the result.
+  let hours = hoursMemo.get(raw);
+  if (hours === undefined) {
+    if (hoursMemo.size >= 1000) hoursMemo.clear();
+    hours = readHours(raw) ?? null;
+    hoursMemo.set(raw, hours);
+  }
+  return hours === null ? undefined : copyHours(hours);
+}
+
+const hoursMemo = new Map<string, Hours | null>();
+
+/** A copy of a parsed duration with its keys in the order readHours writes them. */
+function copyHours(h: Hours): Hours {
+  const copy: Hours = h.min === undefined ? { text: h.text } : { text: h.text, min: h.min, max: h.max, unit: h.unit };
+  if (h.approximate) copy.approximate = true;
+  return copy;
+}
+
+function readHours(raw: string): Hours | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
   const bare = BARE.exec(text);

@@ -44,8 +44,26 @@ const ID_TAIL = /[.-]+$/;
 const CHECKPOINT = /checkpoint\b/i;
 const TRAILING_MARKER = /\s*([✅✓✔❌✗⚠⏳🔄])\ufe0f?\s*$/u;
 
+// Section headings repeat (`### Objectives` in every session): their kinds are remembered by text,
+// one memo per value of `inPhase` (bounded). Only sections are kept: the other kinds carry objects
+// that go into the plan, which must not be shared, while a section's kind is only read.
+const sectionHeadingMemo = [new Map<string, HeadingKind>(), new Map<string, HeadingKind>()] as const;
+
 /** Classifies a heading's text. `inPhase` marks headings nested in a numbered phase. */
 export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
+  const memo = sectionHeadingMemo[inPhase ? 1 : 0];
+  let kind = memo.get(raw);
+  if (kind === undefined) {
+    kind = classify(raw, inPhase);
+    if (kind.kind === 'section' && raw.length <= 200) {
+      if (memo.size >= 1000) memo.clear();
+      memo.set(raw, kind);
+    }
+  }
+  return kind;
+}
+
+function classify(raw: string, inPhase: boolean): HeadingKind {
   const { status: marker, rest } = stripMarkers(raw);
   let text = plain(rest);
   // `1. Title`, `0a. Title` numbering in front of a heading is decoration.

@@ -34,7 +34,6 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 
 /**
@@ -85,14 +84,18 @@ class Lines {
   }
 }
 
-/** The opening run of a code fence (```` ``` ````, `~~~`) at the start of a line, if any. */
+/**
+ * The opening run of a code fence (```` ``` ````, `~~~`) at the start of a line, with the spaces
+ * before it, as `^ {0,3}(`{3,}|~{3,})` matches it; undefined when there is none.
+ */
 function fenceRun(line: string): string | undefined {
-  // Cheap pre-check: after up to three spaces the line must start with ` or ~.
   let i = 0;
   while (i < 3 && line.charCodeAt(i) === 32) i++;
   const c = line.charCodeAt(i);
   if (c !== 96 && c !== 126) return undefined;
-  return FENCE.exec(line)?.[0];
+  let end = i + 1;
+  while (line.charCodeAt(end) === c) end++;
+  return end - i >= 3 ? line.slice(0, end) : undefined;
 }
 
 const CHAR_DASH = 45;
