@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { ignoreForScope } from './vscode/codeActions';
+import { ignoreForScope, ScopeFixes } from './vscode/codeActions';
 import { PlanCodeLenses } from './vscode/codeLens';
 import { Commands, ContextKeys } from './vscode/commands';
 import { PlanCommands } from './vscode/planCommands';
+import { MarathonDiagnostics } from './vscode/diagnostics';
+import { gitEngine } from './vscode/engines';
 import { PlanStore } from './vscode/planStore';
 import { Preflight } from './vscode/preflight';
 import { RunLogStore } from './vscode/runLog';
@@ -19,6 +21,7 @@ export interface MarathonApi {
   timers: StatusTimers;
   terminals: TerminalManager;
   preflight: Preflight;
+  diagnostics: MarathonDiagnostics;
   tree: SessionsTree;
   view: vscode.TreeView<Node>;
   /** Settles when the first discovery of plans and run logs is done. */
@@ -42,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   const sessions = new SessionCommands(plans, runLog, log, (ref) => confirmStart(preflight, ref.entry));
   const planCommands = new PlanCommands(plans, log);
   context.subscriptions.push(log, plans, runLog, terminals, state, tree, view, timers);
-  context.subscriptions.push(PlanCodeLenses.register(plans, runLog));
+  const diagnostics = new MarathonDiagnostics(plans, runLog, log, vscode.Uri.joinPath(context.extensionUri, 'README.md'), gitEngine);
+  context.subscriptions.push(PlanCodeLenses.register(plans, runLog), diagnostics, ScopeFixes.register(diagnostics, plans));
 
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register(Commands.startSession, (a) => sessions.start(a));
@@ -80,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   });
   const activationMs = performance.now() - started;
   log.info(`Marathon activated in ${activationMs.toFixed(1)} ms`);
-  return { plans, runLog, timers, terminals, preflight, tree, view, ready, activationMs };
+  return { plans, runLog, timers, terminals, preflight, diagnostics, tree, view, ready, activationMs };
 }
 
 async function updateContext(plans: PlanStore, runLog: RunLogStore): Promise<void> {

@@ -3,3 +3,5 @@
 // use, so activation never pays for simple-git; the CLI imports it directly.
 export { headFacts, hasBranch, switchBranch } from '../core/git/session';
 export { gitStatusLines } from '../core/preflight/git';
+export { planGitFindings } from '../core/gitFindings';
+export { watchPaths as gitWatchPaths } from '../core/git/repo';

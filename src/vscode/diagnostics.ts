@@ -37,6 +37,8 @@ export class MarathonDiagnostics implements vscode.Disposable {
   /** How many git recomputations ran: for tests and the log. */
   gitRuns = 0;
   private gitFindings = new Map<string, Finding[]>();
+  /** Notes already logged, so a note that holds for hours is logged once. */
+  private readonly logged = new Set<string>();
   private readonly fixes = new Map<string, { fixes: SuggestedFix[]; planUri: vscode.Uri }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
@@ -130,7 +132,10 @@ export class MarathonDiagnostics implements vscode.Disposable {
             scopeIgnore: readConfig(entry.folder).scopeIgnore,
             now: this.now(),
           });
-          for (const n of notes) this.log.info(`git (${entry.relPath}): ${n.message}`);
+          for (const n of notes) {
+            const line = `git (${entry.relPath}): ${n.message}`;
+            if (!this.logged.has(line) && this.logged.add(line)) this.log.info(line);
+          }
           next.set(entry.uri.toString(), findings);
         } catch (err) {
           // The engine reports problems as notes; anything thrown is a bug, logged, never shown as a crash.

@@ -1,5 +1,6 @@
 // Runs git through simple-git: every call has a timeout, never throws, and takes no user string
 // that git could read as an option.
+import { performance } from 'node:perf_hooks';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { GitNote, GitNoteCode } from './types';
 
@@ -14,6 +15,13 @@ export type GitResult = { ok: true; out: string } | { ok: false; error: string }
 
 export function note(code: GitNoteCode, message: string): GitNote {
   return { code, message };
+}
+
+let trace: ((args: string[], startMs: number, endMs: number, ok: boolean) => void) | undefined;
+
+/** Calls `fn` after every git call with its arguments and timing (performance.now() ms); undefined stops. */
+export function traceGit(fn: typeof trace): void {
+  trace = fn;
 }
 
 /** A repository-bound runner of git commands. */
@@ -34,11 +42,18 @@ export function openGit(cwd: string, timeoutMs = DEFAULT_TIMEOUT_MS): Git | GitN
   return {
     cwd,
     async run(args) {
+      const start = trace ? performance.now() : 0;
+      let result: GitResult;
       try {
-        return { ok: true, out: await sg.raw(args) };
+        // --no-optional-locks: `git status` must not rewrite .git/index to refresh stat data, or
+        // Marathon's own call would fire the index watcher and recompute once more (nor hold
+        // index.lock while the user commits).
+        result = { ok: true, out: await sg.raw(['--no-optional-locks', ...args]) };
       } catch (err) {
-        return { ok: false, error: firstLine(err) };
+        result = { ok: false, error: firstLine(err) };
       }
+      trace?.(args, start, performance.now(), result.ok);
+      return result;
     },
   };
 }

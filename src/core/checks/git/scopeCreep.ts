@@ -52,7 +52,7 @@ export function checkScopeCreep(ctx: GitCheckContext): Finding[] {
     const seenGlobs = new Set<string>();
     for (const c of creeping) {
       const owner = ownerOf(ctx, view, c.path);
-      const how = `${c.kind}${c.from ? ` from ${c.from}` : ''} (${whereText(c.where)})`;
+      const how = c.kind === 'untracked' ? 'untracked' : `${c.kind}${c.from ? ` from ${c.from}` : ''} (${whereText(c.where)})`;
       rel.push(related(c.path, owner ? `${how}; owned by session ${owner.session.id} (plan line ${owner.session.line})` : `${how}; not in session ${id}'s scope`));
       fixes.push({ kind: 'add-deliverable', title: `Add ${c.path} to session ${id}'s deliverables`, plan: ctx.planFile, session: id, path: c.path });
       if (owner) {

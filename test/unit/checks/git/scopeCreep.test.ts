@@ -133,7 +133,7 @@ describe('git checks: scope-creep', () => {
     const creep = only(findings, 'scope-creep');
     assert.equal(creep.length, 1);
     assert.equal(creep[0]!.message, 'Session 024 changed 1 file outside its scope: scratch.txt.');
-    assert.match(creep[0]!.related?.[0]?.message ?? '', /untracked \(untracked\)/);
+    assert.match(creep[0]!.related?.[0]?.message ?? '', /^untracked; not in session 024/);
   });
 
   it('placeholders become wildcards; PR placeholders are not files', () => {
