@@ -33,7 +33,8 @@ export function clearGitCache(): void {
  * counts); the empty tree before the first commit. Changed files: everything that differs between
  * the base and the work tree, plus untracked files (not ignored ones), merged per path; `where`
  * lists each place a path changed. Line counts are the base against the work tree (`git diff
- * --numstat -M BASE`); untracked files are never read. Never throws: problems are notes.
+ * --numstat -M BASE`, diffing again only the paths `git status` names); untracked files are never
+ * read. Never throws: problems are notes.
  */
 export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}): Promise<SessionGitFacts> {
   const facts: SessionGitFacts = { root: cwd, detached: false, shallow: false, changed: [], commits: [], notes: [] };
@@ -43,7 +44,7 @@ export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}):
     return facts;
   }
   const infoCall = git.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
-  const statusCall = git.run(['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all']);
+  const statusCall = git.run(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all']);
   const info = infoCall.then(readInfo);
   const baseCall = chooseBase(git, opts, info.then((i) => ('error' in i ? { shallow: false } : i)));
   const repo = await info;
@@ -57,25 +58,21 @@ export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}):
   facts.base = choice.base;
   if (choice.defaultBranch) facts.defaultBranch = choice.defaultBranch;
   const base = choice.base.rev;
-  const [net, committed, statusResult] = await Promise.all([
-    git.run(['diff', '--no-relative', '--no-ext-diff', '--no-textconv', '--raw', '--numstat', '-z', '-M', base, '--']),
+  const [committed, statusResult] = await Promise.all([
     repo.head && repo.head !== base ? committedPart(git, repo.root, base, repo.head) : Promise.resolve<CommittedPart>({ files: new Map(), commits: [] }),
     statusCall,
   ]);
   const status = statusResult.ok ? parseStatus(statusResult.out) : undefined;
+  const net = await netChanges(git, base, 'code' in committed ? undefined : committed.files, status?.entries);
   facts.branch = status?.branch;
   facts.detached = Boolean(status && repo.head && !status.branch);
   facts.notes.push(...choice.notes);
   if (facts.detached) facts.notes.push(note('detached-head', 'HEAD is detached: no branch'));
   if (!statusResult.ok) facts.notes.push(failureNote(statusResult.error));
-  if (!net.ok) facts.notes.push(failureNote(net.error));
+  if ('code' in net) facts.notes.push(net);
   if ('code' in committed) facts.notes.push(committed);
   else facts.commits = committed.commits;
-  facts.changed = mergeChanges(
-    net.ok ? parseRawNumstat(net.out) : new Map(),
-    'code' in committed ? new Map() : committed.files,
-    status?.entries ?? [],
-  );
+  facts.changed = mergeChanges('code' in net ? new Map() : net, 'code' in committed ? new Map() : committed.files, status?.entries ?? []);
   return facts;
 }
 
@@ -97,7 +94,7 @@ function committedPart(git: Git, root: string, base: string, head: string): Prom
   const cached = committedCache.get(key);
   if (cached) return cached;
   const part = Promise.all([
-    git.run(['diff', '--no-relative', '--no-ext-diff', '--raw', '-z', '-M', base, head, '--']),
+    git.run(['diff', '--no-relative', '--no-ext-diff', '--no-textconv', '--raw', '--numstat', '-z', '-M', base, head, '--']),
     git.run(['log', '-z', '--no-show-signature', LOG_FORMAT, base === EMPTY_TREE ? head : `${base}..${head}`, '--']),
   ]).then(([diff, log]): CommittedPart | GitNote => {
     if (!diff.ok) return failureNote(diff.error);
@@ -114,6 +111,77 @@ function committedPart(git: Git, root: string, base: string, head: string): Prom
     committedCache.delete(oldest);
   }
   return part;
+}
+
+/** Above these, the work-tree diff runs on the whole tree rather than on the paths status named. */
+const MAX_PATHSPECS = 1000;
+const MAX_PATHSPEC_CHARS = 24_000;
+
+const DIFF = ['diff', '--no-relative', '--no-ext-diff', '--no-textconv', '--raw', '--numstat', '-z', '-M'];
+
+/**
+ * The base against the work tree, per path: what `git diff --raw --numstat -M BASE` gives, found
+ * more cheaply. A path `git status` does not name is the same in the work tree as in HEAD, so its
+ * entry is the committed one (BASE..HEAD, cached). The paths status names are diffed again, each
+ * by the cheapest exact command (git's work-tree diff limited to paths costs as much as a whole one):
+ * - same in the work tree as in the index (staged edits, committed ones too): `diff --cached BASE`;
+ * - edited in the work tree only, untouched since the base: `diff-files` (index = HEAD = BASE);
+ * - the rest (adds, deletes, renames, and edits on top of committed or staged ones, with every
+ *   path a rename could pair them with): `diff BASE` limited to them.
+ * Without status or the committed part, or with very many paths, the whole tree is diffed once.
+ */
+async function netChanges(git: Git, base: string, committed: Map<string, DiffEntry> | undefined, status: StatusEntry[] | undefined): Promise<Map<string, DiffEntry> | GitNote> {
+  const dirty = status?.filter((s) => s.type !== '?') ?? [];
+  if (committed && status && dirty.length === 0) return new Map(committed);
+  const touched = new Set<string>();
+  for (const e of committed?.values() ?? []) {
+    touched.add(e.path);
+    if (e.from !== undefined) touched.add(e.from);
+  }
+  const edit = (letter: string) => letter === 'M' || letter === 'T';
+  const cached: string[] = [];
+  const files: string[] = [];
+  const full = new Set<string>();
+  for (const s of dirty) {
+    if (s.type === '1' && s.y === '.' && edit(s.x)) cached.push(s.path);
+    else if (s.type === '1' && s.x === '.' && edit(s.y) && !touched.has(s.path)) files.push(s.path);
+    else {
+      full.add(s.path);
+      if (s.from !== undefined) full.add(s.from);
+    }
+  }
+  // Renames pair adds with deletes: keep every candidate of a pairing in the same diff.
+  const kinds = [...full].map((p) => dirty.find((s) => s.path === p)).flatMap((s) => (s ? [s.x, s.y] : []));
+  for (const e of committed?.values() ?? []) {
+    const pairs = (e.kind === 'added' && kinds.includes('D')) || (e.kind === 'deleted' && kinds.includes('A'));
+    if (full.has(e.path) || (e.from !== undefined && full.has(e.from)) || pairs) {
+      full.add(e.path);
+      if (e.from !== undefined) full.add(e.from);
+    }
+  }
+  const all = [...cached, ...files, ...full];
+  const limited = Boolean(committed && status) && all.length <= MAX_PATHSPECS && all.reduce((n, p) => n + p.length + 1, 0) <= MAX_PATHSPEC_CHARS;
+  if (!limited || !committed) {
+    const r = await git.run([...DIFF, base, '--']);
+    return r.ok ? parseRawNumstat(r.out) : failureNote(r.error);
+  }
+  const literal = (args: string[], paths: string[]) =>
+    paths.length === 0 ? Promise.resolve({ ok: true as const, out: '' }) : git.run(['--literal-pathspecs', ...args, '--', ...paths]);
+  const results = await Promise.all([
+    literal([...DIFF, '--cached', base], cached),
+    literal(['diff-files', '--no-ext-diff', '--no-textconv', '--raw', '--numstat', '-z'], files),
+    literal([...DIFF, base], [...full]),
+  ]);
+  const net = new Map<string, DiffEntry>();
+  const fresh = new Set(all);
+  for (const e of committed.values()) {
+    if (!fresh.has(e.path) && !(e.from !== undefined && fresh.has(e.from))) net.set(e.path, e);
+  }
+  for (const r of results) {
+    if (!r.ok) return failureNote(r.error);
+    for (const e of parseRawNumstat(r.out).values()) net.set(e.path, e);
+  }
+  return net;
 }
 
 const WHERE_ORDER: ChangeWhere[] = ['committed', 'staged', 'unstaged', 'untracked'];

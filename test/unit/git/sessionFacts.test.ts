@@ -14,6 +14,19 @@ function byPath(facts: SessionGitFacts): Map<string, ChangedFile> {
   return new Map(facts.changed.map((f) => [f.path, f]));
 }
 
+/** Kinds and line counts of tracked paths equal one full `git diff --numstat -M BASE` (read with -z only to split paths). */
+function matchesFullDiff(repo: TestRepo, base: string, facts: SessionGitFacts): void {
+  const numstat = repo.git('diff', '--numstat', '-z', '-M', base).split('\0');
+  const expected = new Map<string, string>();
+  for (let i = 0; i < numstat.length - 1; i++) {
+    const [ins, del, p] = (numstat[i] ?? '').split('\t');
+    const file = p === '' ? numstat[(i += 2)] : p;
+    expected.set(file ?? '', ins === '-' ? 'bin' : `${ins}/${del}`);
+  }
+  const tracked = facts.changed.filter((f) => f.kind !== 'untracked' && !(f.insertions === 0 && f.deletions === 0 && !expected.has(f.path)));
+  assert.deepEqual(new Map(tracked.map((f) => [f.path, f.binary ? 'bin' : `${f.insertions}/${f.deletions}`])), expected);
+}
+
 function codes(facts: SessionGitFacts): string[] {
   return facts.notes.map((n) => n.code);
 }
@@ -76,10 +89,32 @@ describe('git: sessionFacts', function () {
       ['ü-日本 "q".txt', 'added', 'committed', '', '3/0'],
     ]);
     assert.ok(!byPath(facts).has('debug.log'), 'ignored files are not listed');
+    matchesFullDiff(repo, start, facts);
     assert.deepEqual(facts.commits.map((c) => [c.hash, c.author, c.email, c.subject]), [[work, 'T', 't@example.invalid', 'session work']]);
     // Line counts are git's own numstat of the base against the work tree.
     const numstat = repo.git('diff', '--numstat', start, '--', 'mod.txt').split('\t');
     assert.deepEqual([byPath(facts).get('mod.txt')?.insertions, byPath(facts).get('mod.txt')?.deletions], [Number(numstat[0]), Number(numstat[1])]);
+  });
+
+  it('kinds and line counts equal one full `git diff --raw --numstat -M BASE` (glob characters in paths are literal)', async function () {
+    const { repo, start } = sessionRepo();
+    repo.write('[ab]*.txt', lines(4, 'glob'));
+    repo.write('a-not-matched.txt', lines(4, 'plain'));
+    repo.commit('glob-like names');
+    // Each way a path is diffed again: staged only, work tree only, on top of commits, staged and edited.
+    repo.write('[ab]*.txt', lines(5, 'glob'));
+    repo.write('ren-dst.txt', lines(38, 'ren'));
+    repo.write('a-not-matched.txt', lines(2, 'plain'));
+    repo.git('add', 'a-not-matched.txt');
+    repo.write('.gitignore', '*.log\n*.tmp\n');
+    repo.write('keep.txt', lines(7, 'keep'));
+    const facts = await sessionFacts(repo.dir, { runLogHead: start });
+    matchesFullDiff(repo, start, facts);
+    assert.equal(byPath(facts).get('a-not-matched.txt')?.where.join('+'), 'committed+staged');
+    assert.equal(byPath(facts).get('.gitignore')?.where.join('+'), 'unstaged');
+    assert.equal(byPath(facts).get('keep.txt')?.where.join('+'), 'committed+unstaged');
+    assert.equal(byPath(facts).get('[ab]*.txt')?.where.join('+'), 'committed+unstaged');
+    assert.equal(byPath(facts).get('ren-dst.txt')?.from, 'ren-src.txt');
   });
 
   it('the committed part is cached by (base, HEAD); work-tree edits and new commits are always seen', async function () {
@@ -95,6 +130,9 @@ describe('git: sessionFacts', function () {
     const third = await sessionFacts(repo.dir, { runLogHead: start });
     assert.ok(!byPath(third).has('untracked\nnewline.txt'));
     assert.equal(byPath(third).get('keep.txt')?.where.join('+'), 'staged+unstaged');
+    matchesFullDiff(repo, start, third);
+    repo.write('keep.txt', lines(9, 'keep'));
+    matchesFullDiff(repo, start, await sessionFacts(repo.dir, { runLogHead: start }));
     assert.deepEqual([byPath(third).get('keep.txt')?.insertions, byPath(third).get('keep.txt')?.deletions], [0, 0]);
     const next = repo.commit('more');
     const fourth = await sessionFacts(repo.dir, { runLogHead: start });
@@ -117,6 +155,7 @@ describe('git: sessionFacts', function () {
       ['moved.txt', 'deleted', 'unstaged', ''],
       ['new name.txt', 'renamed', 'staged', 'old name.txt'],
     ]);
+    matchesFullDiff(repo, start, facts);
   });
 
   it('chooses the base: --base, else the run log, else the merge-base with the default branch', async function () {
@@ -185,6 +224,7 @@ describe('git: sessionFacts', function () {
       ['staged.txt', 'added', 'staged', 2],
     ]);
     assert.deepEqual(facts.commits, []);
+    matchesFullDiff(repo, EMPTY_TREE, facts);
   });
 
   it('a detached HEAD has no branch and a note', async function () {
