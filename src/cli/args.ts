@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import * as aar from './commands/aar';
+import * as handoff from './commands/handoff';
+import * as plan from './commands/plan';
+import * as verify from './commands/verify';
 import { UsageError } from './io';
 
 /** The output formats of `marathon check`. */
@@ -6,7 +10,7 @@ export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** The commands that have their own help page. */
-export const COMMANDS = ['parse', 'check'] as const;
+export const COMMANDS = ['parse', 'check', 'plan', 'handoff', 'aar', 'verify'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** A command line, understood. */
@@ -14,7 +18,11 @@ export type Command =
   | { kind: 'help'; topic?: CommandName }
   | { kind: 'version' }
   | { kind: 'parse'; file: string; json: boolean }
-  | { kind: 'check'; files: string[]; format: CheckFormat; root?: string; git: boolean; session?: string; base?: string };
+  | { kind: 'check'; files: string[]; format: CheckFormat; root?: string; git: boolean; session?: string; base?: string }
+  | { kind: 'plan'; options: plan.PlanOptions }
+  | { kind: 'handoff'; options: handoff.HandoffOptions }
+  | { kind: 'aar'; options: aar.AarOptions }
+  | { kind: 'verify'; options: verify.VerifyCliOptions };
 
 /**
  * Turns `argv` (without node and the script) into a command.
@@ -34,6 +42,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (first === 'parse') return parseCommand(rest);
   if (first === 'check') return checkCommand(rest);
+  if (first === 'plan') {
+    const o = plan.parse(rest);
+    return 'from' in o ? { kind: 'plan', options: o } : { kind: 'help', topic: 'plan' };
+  }
+  if (first === 'handoff') {
+    const o = handoff.parse(rest);
+    return o.help ? { kind: 'help', topic: 'handoff' } : { kind: 'handoff', options: o };
+  }
+  if (first === 'aar') {
+    const o = aar.parse(rest);
+    return o.help ? { kind: 'help', topic: 'aar' } : { kind: 'aar', options: o };
+  }
+  if (first === 'verify') {
+    const o = verify.parse(rest);
+    return o.help ? { kind: 'help', topic: 'verify' } : { kind: 'verify', options: o };
+  }
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`);
   throw new UsageError(`unknown command '${first}'`);
 }

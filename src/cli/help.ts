@@ -1,4 +1,8 @@
 import type { CommandName } from './args';
+import * as aar from './commands/aar';
+import * as handoff from './commands/handoff';
+import * as plan from './commands/plan';
+import * as verify from './commands/verify';
 import { MAX_PLAN_BYTES, formatSize } from './load';
 
 const EXIT_CODES = `Exit codes:
@@ -13,6 +17,11 @@ export const GENERAL_HELP = `marathon - read and check marathon plans (*.maratho
 Usage:
   marathon parse FILE [--json]         show what Marathon reads in a plan
   marathon check FILE... [options]     report problems in plans; exit 1 on errors
+                                       (--git: scope, deliverables, stubs, time against git)
+  marathon plan FILE [options]         critical path, makespan for 1-N instances, what to start next
+  marathon handoff PLAN --session ID   write a session's handoff note (never overwrites)
+  marathon aar PLAN [options]          write the After Action Review from measured state
+  marathon verify DOC --repo DIR       fact-check a handoff or AAR against git
   marathon help [COMMAND]              show help for a command
   marathon --version                   print the version
 
@@ -66,5 +75,9 @@ ${EXIT_CODES}
 export function helpText(topic?: CommandName): string {
   if (topic === 'parse') return PARSE_HELP;
   if (topic === 'check') return CHECK_HELP;
+  if (topic === 'plan') return plan.help;
+  if (topic === 'handoff') return handoff.help;
+  if (topic === 'aar') return aar.help;
+  if (topic === 'verify') return verify.help;
   return GENERAL_HELP;
 }

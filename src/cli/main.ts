@@ -2,8 +2,14 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { version } from '../../package.json';
 import { analyzePlan, mergeProblems, type Analysis } from '../core/analyze';
-import { PlanSchema, type Plan, type Problem } from '../core/model';
-import { parseCommandLine, type CheckFormat } from './args';
+import { parseRunLog } from '../core/clock/runlog';
+import { planGitFindings } from '../core/gitFindings';
+import { PlanSchema, type Plan, type Problem, type RunEvent } from '../core/model';
+import { parseCommandLine, type Command } from './args';
+import * as aar from './commands/aar';
+import * as handoff from './commands/handoff';
+import * as plan from './commands/plan';
+import * as verify from './commands/verify';
 import { formatProblems, type FileProblem } from './format';
 import { helpText } from './help';
 import { ExitCode, UsageError, displayPath, messageOf, type CliIo } from './io';
@@ -42,7 +48,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'parse':
       return parseCommand(io, command.file, command.json);
     case 'check':
-      return checkCommand(io, command.files, command.format, command.root);
+      return checkCommand(io, command);
+    case 'plan':
+      return plan.run(io, command.options);
+    case 'handoff':
+      return handoff.run(io, command.options);
+    case 'aar':
+      return aar.run(io, command.options);
+    case 'verify':
+      return verify.run(io, command.options);
   }
 }
 
@@ -59,21 +73,59 @@ async function parseCommand(io: CliIo, file: string, json: boolean): Promise<num
   return ExitCode.ok;
 }
 
-async function checkCommand(io: CliIo, files: string[], format: CheckFormat, root: string | undefined): Promise<number> {
+async function checkCommand(io: CliIo, command: Extract<Command, { kind: 'check' }>): Promise<number> {
+  const { files, format, root } = command;
   const workspaceRoot = path.resolve(io.cwd, root ?? '.');
   if (root !== undefined && !(await isDirectory(workspaceRoot))) {
     throw new UsageError(`check: --root '${root}' is not a directory`, 'check');
   }
+  const events = command.git ? await readEvents(workspaceRoot, io) : [];
   const all: FileProblem[] = [];
   for (const file of files) {
     const abs = path.resolve(io.cwd, file);
     const shown = displayPath(io.cwd, abs);
     const loaded = await loadPlanFile(abs);
-    const problems = loaded.ok ? analyzeLoaded(loaded.text, loaded.warnings, abs, workspaceRoot).problems : [loaded.problem];
-    all.push(...problems.map((p) => ({ ...p, file: shown })));
+    if (!loaded.ok) {
+      all.push({ ...loaded.problem, file: shown });
+      continue;
+    }
+    const analysis = analyzeLoaded(loaded.text, loaded.warnings, abs, workspaceRoot);
+    all.push(...analysis.problems.map((p) => ({ ...p, file: shown })));
+    if (!command.git) continue;
+    const result = await planGitFindings({
+      plan: analysis.plan,
+      planFile: abs,
+      workspaceRoot,
+      events,
+      scopeIgnore: [],
+      now: Date.now(),
+      ...(command.session !== undefined ? { session: command.session } : {}),
+      ...(command.base !== undefined ? { base: command.base } : {}),
+    });
+    for (const n of result.notes) io.stderr.write(`marathon: ${shown}: git: ${n.message}\n`);
+    // The plan checks already report never-share and outside-workspace paths on the same lines.
+    const seen = new Set(analysis.problems.map((p) => `${p.line}:${p.code}`));
+    for (const f of result.findings) {
+      if (seen.has(`${f.line}:${f.code}`)) continue;
+      const where = f.file === '' ? shown : displayPath(io.cwd, path.resolve(workspaceRoot, f.file));
+      all.push({ ...f, file: where });
+    }
   }
   io.stdout.write(formatProblems(format, all, files.length));
   return all.some((p) => p.severity === 'error') ? ExitCode.problems : ExitCode.ok;
+}
+
+// The run log under the workspace root; a missing log is no log, a bad line a warning on stderr.
+async function readEvents(root: string, io: CliIo): Promise<RunEvent[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(root, '.marathon', 'runlog.jsonl'), 'utf8');
+  } catch {
+    return [];
+  }
+  const { events, problems } = parseRunLog(text);
+  for (const p of problems) io.stderr.write(`marathon: .marathon/runlog.jsonl:${p.line}: ${p.message}\n`);
+  return events;
 }
 
 // Reads and checks a loaded file; the loader's warnings (encoding, empty file) join the list.

@@ -8,6 +8,7 @@ import type { Finding } from '../findings';
 import type { Plan, RunEvent, Session } from '../model';
 import { findSession } from './handoff';
 import { windowFacts } from '../git';
+import { planGitFindings } from '../gitFindings';
 import { commitsSince, git, gitTopLevel, isSafeRepoPath } from './gitexec';
 import type { AarInput, DeliverableState, HandoffInput, SessionCommits } from './types';
 
@@ -194,8 +195,26 @@ export interface GatherOptions {
   planAbs: string;
   plan: Plan;
   now: number;
-  /** Scope findings to include (from the git checks); absent: the report says they were not checked. */
+  /** Scope findings to include; absent: the git checks run here (planGitFindings). */
   findings?: readonly Finding[];
+  /** The user's `scope.ignore` globs, for the git checks run here. */
+  scopeIgnore?: readonly string[];
+}
+
+// The git-aware checks' findings for a report: given, or computed the way diagnostics and
+// `marathon check --git` compute them. Plan-file problems are not scope findings: left out.
+async function findingsFor(options: GatherOptions, root: string, events: readonly RunEvent[], session?: string): Promise<readonly Finding[]> {
+  if (options.findings) return options.findings;
+  const { findings } = await planGitFindings({
+    plan: options.plan,
+    planFile: options.planAbs,
+    workspaceRoot: root,
+    events,
+    scopeIgnore: options.scopeIgnore ?? [],
+    now: options.now,
+    ...(session !== undefined ? { session } : {}),
+  });
+  return findings;
 }
 
 /** The inputs of one session's handoff. */
@@ -223,7 +242,7 @@ export async function gatherHandoff(options: GatherOptions & { sessionId: string
     now: options.now,
     deliverables,
     ...(gitFacts ? { git: gitFacts } : {}),
-    ...(options.findings ? { findings: options.findings } : {}),
+    findings: await findingsFor(options, root, log.events, session?.id),
     notes,
   };
 }
@@ -253,7 +272,7 @@ export async function gatherAar(options: GatherOptions & { since?: number; until
     deliverables,
     ...(facts ? { facts } : {}),
     ...(touched ? { touchedPaths: touched } : {}),
-    ...(options.findings ? { findings: options.findings } : {}),
+    findings: await findingsFor(options, root, log.events),
     notes,
   };
 }

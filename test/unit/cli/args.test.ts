@@ -13,8 +13,30 @@ describe('cli: command line', () => {
       files: ['a.md', 'b.yaml'],
       format: 'github',
       root: 'ws',
+      git: false,
     });
-    assert.deepEqual(parseCommandLine(['check', '-f', 'json', 'a.md']), { kind: 'check', files: ['a.md'], format: 'json' });
+    assert.deepEqual(parseCommandLine(['check', '-f', 'json', 'a.md']), { kind: 'check', files: ['a.md'], format: 'json', git: false });
+    assert.deepEqual(parseCommandLine(['check', 'a.md', '--git', '-s', '024', '--base', 'main~3']), {
+      kind: 'check',
+      files: ['a.md'],
+      format: 'text',
+      git: true,
+      session: '024',
+      base: 'main~3',
+    });
+  });
+
+  it('refuses --session and --base without --git, and empty values', () => {
+    assert.throws(() => parseCommandLine(['check', 'a.md', '--session', '024']), /--session works with --git/);
+    assert.throws(() => parseCommandLine(['check', 'a.md', '--git', '--base=']), /--base needs a value/);
+  });
+
+  it('routes the report and planning commands, and their help', () => {
+    assert.equal(parseCommandLine(['plan', 'p.md', '--instances', '1-3']).kind, 'plan');
+    assert.equal(parseCommandLine(['handoff', 'p.md', '--session', '1']).kind, 'handoff');
+    assert.equal(parseCommandLine(['aar', 'p.md']).kind, 'aar');
+    assert.equal(parseCommandLine(['verify', 'd.md', '--repo', '.']).kind, 'verify');
+    for (const c of ['plan', 'handoff', 'aar', 'verify']) assert.deepEqual(parseCommandLine([c, '--help']), { kind: 'help', topic: c });
   });
 
   it('reads help and version in their spellings', () => {

@@ -47,8 +47,10 @@ describe('reports: handoff', function () {
     assert.ok(text.includes('3:00 (linear extrapolation: 3:00 elapsed for 50% complete → 3:00 × 50 ÷ 50).'));
   });
 
-  it('says scope findings were not checked when none were given, and lists them when given', async function () {
-    assert.ok(text.includes('Not checked: no scope checks were run'));
+  it('runs the git scope checks when no findings are given, and lists given ones as they are', async function () {
+    assert.ok(!text.includes('Not checked: no scope checks were run'), 'the checks ran');
+    assert.ok(text.includes('- warning `scope-creep` `relay.marathon.md`:5: Session 101 changed 1 file outside its scope: src/lap/draft.ts.'), 'the stray file is a scope finding');
+    assert.ok(text.includes('error `deliverable-missing`'), 'the missing deliverable is a finding');
     const input = await gatherHandoff({
       planAbs: ws.planAbs,
       plan: planOf(ws.planAbs),
