@@ -29,7 +29,9 @@ export function checkOverview(plan: Plan): Problem[] {
     const written = str(row.session).trim();
     const c = written.charCodeAt(0);
     const bare = c === 42 || c === 95 || c === 96 ? written.replace(LEADING_EMPHASIS, '') : written; // * _ `
-    if (SUMMARY_RE.test(bare)) continue;
+    // (Only `t`, `s` or `a`, in either case, can start a summary word.)
+    const first = bare.charCodeAt(0) | 0x20;
+    if ((first === 116 || first === 115 || first === 97) && SUMMARY_RE.test(bare)) continue;
     const key = parseRef(written)?.key ?? '';
     if (!key) continue;
     listed.add(key);

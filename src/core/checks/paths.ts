@@ -20,14 +20,20 @@ export function namedPaths(plan: Plan): NamedPath[] {
     for (const d of list(session?.deliverables)) {
       const path = str(d?.path).trim();
       if (!d || !path || d.isPlaceholder) continue;
-      out.push({ path, line: d.line, role: 'deliverable', folder: d.isFolder || /[\\/]$/.test(path) });
+      out.push({ path, line: d.line, role: 'deliverable', folder: d.isFolder || endsWithSlash(path) });
     }
   }
   for (const c of list(plan.contextFiles)) {
     const path = str(c?.path).trim();
-    if (c && path) out.push({ path, line: c.line, role: 'context file', folder: /[\\/]$/.test(path) });
+    if (c && path) out.push({ path, line: c.line, role: 'context file', folder: endsWithSlash(path) });
   }
   return out;
+}
+
+/** `/[\\/]$/.test(path)` without the pattern: every named path is tested. */
+function endsWithSlash(path: string): boolean {
+  const c = path.charCodeAt(path.length - 1);
+  return c === 47 || c === 92;
 }
 
 /** Forward slashes only. */
@@ -37,7 +43,12 @@ export function toSlash(path: string): string {
 
 /** `/x`, `\x`, `C:\x`, `C:/x`, `~/x`, `\\server\share`. */
 export function isAbsolute(path: string): boolean {
-  return /^(?:[/\\~]|[A-Za-z]:)/.test(path.trim());
+  // As /^(?:[/\\~]|[A-Za-z]:)/ on the trimmed path, tested on character codes: every named path is tested.
+  const p = path.trim();
+  const c = p.charCodeAt(0);
+  if (c === 47 || c === 92 || c === 126) return true; // / \ ~
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return letter && p.charCodeAt(1) === 58;
 }
 
 // `https://…`, `file://…`: links, not paths (a drive letter is one character, so it never matches).

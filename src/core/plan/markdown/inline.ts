@@ -305,23 +305,27 @@ export function newRowSpans(): RowSpans {
 
 /**
  * Splits `row`, a trimmed line starting with `|`, into `spans` (overwritten). Rows are most of a
- * big plan's lines, so this is one pass over the row's characters: a cell runs between the outer
- * pipes, and an escaped pipe `\|` stays in its cell.
+ * big plan's lines: the pipes are found with indexOf (native, several times faster than reading
+ * every character in a loop), and only the characters at a cell's ends are looked at to trim it.
+ * A cell runs between the outer pipes; an escaped pipe `\|` stays in its cell.
  */
 export function splitRow(row: string, spans: RowSpans): RowSpans {
   const end = row.charCodeAt(row.length - 1) === 124 && row.length > 1 ? row.length - 1 : row.length;
   let count = 0;
   let start = 1;
-  for (let i = 1; i <= end; i++) {
+  for (let i = row.indexOf('|', 1); ; i = row.indexOf('|', i + 1)) {
     // The last cell ends at `end`; the others at an unescaped pipe before it.
-    if (i < end && (row.charCodeAt(i) !== 124 || (row.charCodeAt(i - 1) === 92 && i - 1 >= 1))) continue;
+    const last = i < 0 || i >= end;
+    if (!last && row.charCodeAt(i - 1) === 92 && i - 1 >= 1) continue;
+    const stop = last ? end : i;
     let a = start;
-    let b = i;
+    let b = stop;
     while (a < b && isSpace(row.charCodeAt(a))) a++;
     while (b > a && isSpace(row.charCodeAt(b - 1))) b--;
     spans.start[count] = a;
     spans.end[count] = b;
     count++;
+    if (last) break;
     start = i + 1;
   }
   spans.row = row;
