@@ -2,7 +2,7 @@
 export * from './types';
 export { windowFacts, type WindowRange } from './window';
 export { repoRoot, isShallow, defaultBranch, watchPaths } from './repo';
-export { EMPTY_TREE, isSafeRev } from './run';
+export { EMPTY_TREE, isSafeRev, traceGit } from './run';
 export { headFacts, hasBranch, switchBranch, type HeadFacts } from './session';
 export { sessionFacts, clearGitCache, type SessionFactsOptions } from './sessionFacts';
 export type { BaseOptions } from './base';

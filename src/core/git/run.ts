@@ -88,10 +88,24 @@ export function hasControlChars(text: string): boolean {
   return false;
 }
 
+/** Full commit hashes seen to exist, by folder: a commit does not go away, so each is checked once. */
+const resolved = new Set<string>();
+
+export function clearResolvedRevs(): void {
+  resolved.clear();
+}
+
 /** The full hash of the commit `rev` names, or undefined (unknown, or not a commit). */
 export async function resolveCommit(git: Git, rev: string): Promise<string | undefined> {
   if (!isSafeRev(rev)) return undefined;
+  const fullHash = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(rev);
+  if (fullHash && resolved.has(`${git.cwd}\0${rev}`)) return rev;
   const r = await git.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   const hash = r.ok ? r.out.trim() : '';
-  return /^[0-9a-f]{40,64}$/.test(hash) ? hash : undefined;
+  if (!/^[0-9a-f]{40,64}$/.test(hash)) return undefined;
+  if (fullHash && hash === rev) {
+    if (resolved.size > 4096) resolved.clear();
+    resolved.add(`${git.cwd}\0${rev}`);
+  }
+  return hash;
 }

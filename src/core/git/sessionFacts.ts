@@ -1,9 +1,11 @@
 // What git says about a session's work: every file changed since the session's base (committed,
 // staged, unstaged or untracked, one entry per path) and the commits since the base. One batched
 // set of git calls per refresh, run concurrently; the committed part is cached by (base, HEAD).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { chooseBase, type BaseOptions } from './base';
-import { DEFAULT_TIMEOUT_MS, EMPTY_TREE, failureNote, note, openGit, type Git } from './run';
-import { LOG_FORMAT, kindOf, parseLog, parseRawNumstat, parseStatus, type DiffEntry, type StatusEntry } from './parse';
+import { DEFAULT_TIMEOUT_MS, EMPTY_TREE, clearResolvedRevs, failureNote, note, openGit, type Git, type GitResult } from './run';
+import { LOG_FORMAT, kindOf, parseLog, parseRawNumstat, parseStatus, type DiffEntry, type Status, type StatusEntry } from './parse';
 import type { ChangeKind, ChangeWhere, ChangedFile, CommitFact, GitNote, SessionGitFacts } from './types';
 
 export interface SessionFactsOptions extends BaseOptions {
@@ -23,6 +25,8 @@ const CACHE_SIZE = 64;
 /** Forgets the cached committed parts (benchmarks and tests measure the cold path with it). */
 export function clearGitCache(): void {
   committedCache.clear();
+  roots.clear();
+  clearResolvedRevs();
 }
 
 /**
@@ -43,49 +47,62 @@ export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}):
     facts.notes.push(git);
     return facts;
   }
-  const infoCall = git.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
   const statusCall = git.run(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all']);
-  const info = infoCall.then(readInfo);
+  const info = repoInfo(git, statusCall);
   const baseCall = chooseBase(git, opts, info.then((i) => ('error' in i ? { shallow: false } : i)));
   const repo = await info;
   if ('error' in repo) {
     facts.notes.push(repo.error);
-    await Promise.allSettled([statusCall, baseCall]);
+    await baseCall;
     return facts;
   }
-  Object.assign(facts, { root: repo.root, head: repo.head, shallow: repo.shallow });
+  const { status } = repo;
+  Object.assign(facts, { root: repo.root, head: repo.head, shallow: repo.shallow, branch: status.branch });
   const choice = await baseCall;
   facts.base = choice.base;
   if (choice.defaultBranch) facts.defaultBranch = choice.defaultBranch;
   const base = choice.base.rev;
-  const [committed, statusResult] = await Promise.all([
-    repo.head && repo.head !== base ? committedPart(git, repo.root, base, repo.head) : Promise.resolve<CommittedPart>({ files: new Map(), commits: [] }),
-    statusCall,
-  ]);
-  const status = statusResult.ok ? parseStatus(statusResult.out) : undefined;
-  const net = await netChanges(git, base, 'code' in committed ? undefined : committed.files, status?.entries);
-  facts.branch = status?.branch;
-  facts.detached = Boolean(status && repo.head && !status.branch);
+  const committed = repo.head && repo.head !== base ? await committedPart(git, repo.root, base, repo.head) : { files: new Map<string, DiffEntry>(), commits: [] };
+  const net = await netChanges(git, base, 'code' in committed ? undefined : committed.files, status.entries);
+  facts.detached = Boolean(repo.head && !status.branch);
   facts.notes.push(...choice.notes);
   if (facts.detached) facts.notes.push(note('detached-head', 'HEAD is detached: no branch'));
-  if (!statusResult.ok) facts.notes.push(failureNote(statusResult.error));
   if ('code' in net) facts.notes.push(net);
   if ('code' in committed) facts.notes.push(committed);
   else facts.commits = committed.commits;
-  facts.changed = mergeChanges('code' in net ? new Map() : net, 'code' in committed ? new Map() : committed.files, status?.entries ?? []);
+  facts.changed = mergeChanges('code' in net ? new Map() : net, 'code' in committed ? new Map() : committed.files, status.entries);
   return facts;
 }
 
-type Info = { root: string; head?: string; shallow: boolean } | { error: GitNote };
+type Info = { root: string; head?: string; shallow: boolean; status: Status } | { error: GitNote };
 
-/** Reads `rev-parse --show-toplevel --is-shallow-repository --verify -q HEAD^{commit}` (the root may hold newlines). */
-function readInfo(r: Awaited<ReturnType<Git['run']>>): Info {
-  if (!r.ok) return { error: failureNote(r.error) };
-  const lines = r.out.replace(/\n$/, '').split('\n');
-  const head = /^[0-9a-f]{40,64}$/.test(lines[lines.length - 1] ?? '') ? lines.pop() : undefined;
-  const shallow = lines.pop() === 'true';
-  const root = lines.join('\n');
-  return root ? { root, head, shallow } : { error: note('not-a-work-tree', 'not inside a work tree (a bare repository or the .git folder)') };
+/** Work-tree roots and common git dirs by cwd: they stay put while Marathon runs (read again after a failure). */
+const roots = new Map<string, { root: string; commonDir: string }>();
+
+/**
+ * The repository's root, HEAD, shallowness and status. HEAD and the branch come from `git status
+ * --branch`, shallowness from the `shallow` file git keeps, the root from one `git rev-parse` per
+ * folder: a refresh costs one git call before the diffs.
+ */
+async function repoInfo(git: Git, statusCall: Promise<GitResult>): Promise<Info> {
+  let where = roots.get(git.cwd);
+  const [r, st] = await Promise.all([where ? undefined : git.run(['rev-parse', '--show-toplevel', '--git-common-dir']), statusCall]);
+  if (r) {
+    if (!r.ok) return { error: failureNote(r.error) };
+    const lines = r.out.replace(/\n$/, '').split('\n');
+    const commonDir = lines.pop() ?? '';
+    const root = lines.join('\n');
+    if (!root || !commonDir) return { error: note('not-a-work-tree', 'not inside a work tree (a bare repository or the .git folder)') };
+    where = { root, commonDir: path.resolve(git.cwd, commonDir) };
+    roots.set(git.cwd, where);
+  }
+  if (!where) return { error: note('not-a-repository', 'not a git repository') };
+  if (!st.ok) {
+    roots.delete(git.cwd);
+    return { error: failureNote(st.error) };
+  }
+  const status = parseStatus(st.out);
+  return { root: where.root, head: status.head, shallow: fs.existsSync(path.join(where.commonDir, 'shallow')), status };
 }
 
 /** The files changed and the commits made between `base` and `head`, from the cache or from git. */
