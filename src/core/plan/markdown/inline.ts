@@ -338,6 +338,32 @@ export function cellText(spans: RowSpans, i: number): string | undefined {
   return i < spans.count ? spans.row.slice(spans.start[i], spans.end[i]) : undefined;
 }
 
+/** Is cell `i` of a split row exactly `text`? Compared in place, without slicing the cell. */
+export function cellIs(spans: RowSpans, i: number, text: string): boolean {
+  if (i >= spans.count) return false;
+  const start = spans.start[i]!;
+  return spans.end[i]! - start === text.length && spans.row.startsWith(text, start);
+}
+
+/**
+ * `pathNames` of cell `i` of a split row. A file cell is usually one code span (`` `src/a.py` ``):
+ * its path is then sliced straight from the row, without slicing the cell first.
+ */
+export function cellPathNames(spans: RowSpans, i: number): string[] {
+  if (i < spans.count) {
+    const { row } = spans;
+    const start = spans.start[i]!;
+    const last = spans.end[i]! - 1; // the closing tick, when the cell is one span
+    const length = last - start - 1;
+    if (row.charCodeAt(start) === 96 && length >= 1 && length <= 500 && row.indexOf('`', start + 1) === last) {
+      // As pathTokens reads a lone span; a span that is no path falls through to the full reading.
+      const code = withoutSymbol(row.slice(start + 1, last).trim());
+      if (looksLikePath(code)) return [cleanPath(code)];
+    }
+  }
+  return pathNames(cellText(spans, i) ?? '');
+}
+
 /** Every cell of a split row as a string. */
 export function cellTexts(spans: RowSpans): string[] {
   const cells: string[] = [];
@@ -363,6 +389,9 @@ function hasMarkup(text: string): boolean {
 /** Removes markdown emphasis, code ticks and links, keeping the words; code spans stay as written. */
 export function plain(text: string): string {
   if (!hasMarkup(text)) return text.trim();
+  // A lone code span (`` `src/a.py` ``, the usual deliverable) is its text as written.
+  const end = text.length - 1;
+  if (text.charCodeAt(0) === 96 && end >= 2 && end <= 501 && text.indexOf('`', 1) === end) return text.slice(1, end).trim();
   // Code spans (as /`[^`]{1,500}`/, found with indexOf) are kept as written, ticks removed;
   // the text between them loses its emphasis.
   let out = '';
@@ -410,27 +439,31 @@ export function codeSpans(text: string): { code: string; column: number }[] {
 const EXT = /\.(?=[a-z0-9]{0,5}[a-z])[a-z0-9]{1,6}$/i;
 const PLACEHOLDER = /YYYY|MMDD|XXX|<[^>]{1,40}>|\{[a-z_]{1,40}\}|\.\.\.|…/;
 
-/** Does `token` hold a character of `[\s()=;$]`, which no path has? A loop: every path candidate is tested. */
-function hasNonPathChar(token: string): boolean {
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c === 40 || c === 41 || c === 61 || c === 59 || c === 36 || isSpace(c)) return true; // ( ) = ; $
-  }
-  return false;
-}
-
 const URL_START = /^[a-z][a-z0-9+.-]{1,12}:\/\//i;
 const HTTP_VERB = /^(?:GET|POST|PUT|DELETE|PATCH)$/;
-const WILDCARD = /[*?]/;
 
-/** Does this token look like a path, glob or folder rather than a command or prose? */
+/**
+ * Does this token look like a path, glob or folder rather than a command or prose? Every test
+ * only rules the token out, so their order is free. Every file cell and deliverable is tested, so
+ * one pass over the token's characters stands for the patterns `[\s()=;$]` (never in a path),
+ * `[*?]` (a wildcard) and the `://` and `/` searches.
+ */
 export function looksLikePath(token: string): boolean {
-  // Cheapest tests first; every test here only rules the token out, so their order is free.
-  if (token.length === 0 || token.length > 300 || hasNonPathChar(token)) return false;
-  if (token.includes('://') && URL_START.test(token)) return false; // URLs
+  if (token.length === 0 || token.length > 300) return false;
+  let slash = false;
+  let wildcard = false;
+  let scheme = false; // `://` occurs
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 40 || c === 41 || c === 61 || c === 59 || c === 36 || isSpace(c)) return false; // ( ) = ; $
+    if (c === 47) slash = true;
+    else if (c === 42 || c === 63) wildcard = true; // * ?
+    else if (c === 58 && token.charCodeAt(i + 1) === 47 && token.charCodeAt(i + 2) === 47) scheme = true;
+  }
+  if (scheme && URL_START.test(token)) return false; // URLs
   if (token.length <= 6 && HTTP_VERB.test(token)) return false;
   if (token.startsWith('/api/')) return false; // routes, not files
-  return token.includes('/') || EXT.test(token) || WILDCARD.test(token);
+  return slash || EXT.test(token) || wildcard;
 }
 
 const SYMBOL = /:[A-Za-z_][\w]*$/;
@@ -452,7 +485,7 @@ const NAMED_SLOT = /\{[a-z_]{1,40}\}/;
 
 /** A path without a leading `./`. */
 function cleanPath(path: string): string {
-  return path.startsWith('./') ? path.slice(2) : path;
+  return path.charCodeAt(0) === 46 && path.charCodeAt(1) === 47 ? path.slice(2) : path; // `./`
 }
 
 export function describePath(path: string): PathToken {

@@ -1,7 +1,7 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
 import { TASK_ID } from './headings';
-import { cellText, cellTexts, isSpace, markerRest, markerStatus, numRange, pathNames, plain, type RowSpans } from './inline';
+import { cellIs, cellPathNames, cellText, cellTexts, isSpace, markerRest, markerStatus, numRange, plain, type RowSpans } from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
 export type TableKind =
@@ -176,18 +176,30 @@ function statusOf(raw: string): NonNullable<Task['status']> {
   return { from: parts[0]!, to: parts.slice(1).join(' → ') };
 }
 
-// A status column repeats a few values (`Partial → Full`, `✅ Done`): the last cell read and its
-// parts are remembered, so a repeated cell shares the strings instead of slicing new ones. (Each
-// task still gets its own status object: only the immutable strings are shared.)
-let lastStatusCell = '';
-let lastStatus: NonNullable<Task['status']> = { from: '' };
+/** What a status cell says: its `from → to` parts (none when it is empty) and whether it is marked done. */
+interface StatusCell {
+  status?: NonNullable<Task['status']>;
+  done: boolean;
+}
 
-function statusOfCell(raw: string): NonNullable<Task['status']> {
-  if (raw !== lastStatusCell) {
-    lastStatus = statusOf(raw);
-    lastStatusCell = raw;
+// A status column repeats a few values (`Partial → Full`, `✅ Done`): the last cell read and what it
+// says are remembered, so a repeated cell is compared in place and shares the strings instead of
+// slicing new ones. (Each task still gets its own status object: only the strings are shared.)
+let lastStatusText = '';
+let lastStatusCell: StatusCell = { done: false };
+
+function statusCell(cells: RowSpans, i: number): StatusCell {
+  if (!cellIs(cells, i, lastStatusText)) {
+    const text = cellText(cells, i) ?? '';
+    const raw = plain(text);
+    lastStatusCell = raw !== '' ? { status: statusOf(raw), done: markerStatus(text) === 'done' } : { done: markerStatus(text) === 'done' };
+    lastStatusText = text;
   }
-  const { from, to } = lastStatus;
+  return lastStatusCell;
+}
+
+/** A fresh copy of a status, sharing its strings. */
+function copyStatus({ from, to }: NonNullable<Task['status']>): NonNullable<Task['status']> {
   return to === undefined ? { from } : { from, to };
 }
 
@@ -199,18 +211,19 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: Row
   const idCell = plainNumber ? rawId : withoutBox(plain(markerRest(rawId)), ID_BOX);
   if (!plainNumber && !NUMBER_ID.test(idCell) && !TASK_ID.test(idCell)) return undefined;
   let files: string[];
-  if (t.files.length === 1) files = pathNames(cellText(cells, t.files[0]!) ?? ''); // the usual single file column
+  if (t.files.length === 1) files = cellPathNames(cells, t.files[0]!); // the usual single file column
   else {
     files = [];
-    for (const i of t.files) for (const p of pathNames(cellText(cells, i) ?? '')) files.push(p);
+    for (const i of t.files) for (const p of cellPathNames(cells, i)) files.push(p);
   }
   const title = withoutBox(plain(cellText(cells, t.title) ?? ''), TITLE_BOX);
   // The usual row has a status: create the task with it rather than adding the key afterwards.
-  const statusCell = t.status !== undefined ? cellText(cells, t.status) ?? '' : '';
-  const raw = plain(statusCell);
+  const status = t.status !== undefined ? statusCell(cells, t.status) : undefined;
   const task: Task =
-    raw !== '' ? { id: idCell, title, files, dependsOn: [], line, status: statusOfCell(raw) } : { id: idCell, title, files, dependsOn: [], line };
-  if (t.status !== undefined && markerStatus(statusCell) === 'done') task.done = true;
+    status?.status !== undefined
+      ? { id: idCell, title, files, dependsOn: [], line, status: copyStatus(status.status) }
+      : { id: idCell, title, files, dependsOn: [], line };
+  if (status?.done) task.done = true;
   if (t.terminal !== undefined) {
     const r = numRange(cellText(cells, t.terminal) ?? '');
     if (r) task.terminal = r.from;
