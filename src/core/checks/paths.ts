@@ -13,19 +13,22 @@ export interface NamedPath {
   folder: boolean;
 }
 
-/** Deliverable paths (placeholders skipped) and context files, in plan order. */
-export function namedPaths(plan: Plan): NamedPath[] {
+/**
+ * Deliverable paths (placeholders skipped) and context files, in plan order. With `keep`, only the
+ * paths it accepts are listed: a check that skips most paths then builds nothing for them.
+ */
+export function namedPaths(plan: Plan, keep?: (path: string) => boolean): NamedPath[] {
   const out: NamedPath[] = [];
   for (const session of list(plan.sessions)) {
     for (const d of list(session?.deliverables)) {
       const path = str(d?.path).trim();
-      if (!d || !path || d.isPlaceholder) continue;
+      if (!d || !path || d.isPlaceholder || (keep && !keep(path))) continue;
       out.push({ path, line: d.line, role: 'deliverable', folder: d.isFolder || endsWithSlash(path) });
     }
   }
   for (const c of list(plan.contextFiles)) {
     const path = str(c?.path).trim();
-    if (c && path) out.push({ path, line: c.line, role: 'context file', folder: endsWithSlash(path) });
+    if (c && path && (!keep || keep(path))) out.push({ path, line: c.line, role: 'context file', folder: endsWithSlash(path) });
   }
   return out;
 }
@@ -72,6 +75,11 @@ export function climbsOut(path: string): boolean {
   return normal === '..' || normal.startsWith('../');
 }
 
+/** Could this path point outside the workspace: is it absolute or does it hold `..`? */
+function mayLeave(path: string): boolean {
+  return isAbsolute(path) || path.includes('..');
+}
+
 /** The plan file's folder relative to the workspace root, when both are known and nested. */
 function planFolder(ctx: CheckContext): string | undefined {
   if (!ctx.planFile) return undefined;
@@ -88,10 +96,9 @@ function planFolder(ctx: CheckContext): string | undefined {
 export function checkPathsInsideWorkspace(plan: Plan, ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   const fromPlan = planFolder(ctx);
-  for (const item of namedPaths(plan)) {
+  // Most paths are relative and stay inside: they are skipped before any further work.
+  for (const item of namedPaths(plan, mayLeave)) {
     const absolute = isAbsolute(item.path);
-    // Most paths are relative and stay inside: skip them before any further work.
-    if (!absolute && !item.path.includes('..')) continue;
     const what = `The ${item.role} \`${item.path}\``;
     if (URL_RE.test(item.path)) continue;
     if (absolute) {

@@ -87,13 +87,19 @@ function pushTasks(into: Task[], tasks: readonly Task[] | undefined): void {
 
 /** True when some session, phase or task lists a dependency: else there is nothing to resolve. */
 export function hasDependencies(plan: Plan): boolean {
-  const any = (items: readonly ({ dependsOn?: readonly string[] } | null | undefined)[] | undefined): boolean => {
-    for (const item of list(items)) if (list(item?.dependsOn).length > 0) return true;
-    return false;
-  };
-  if (any(plan.sessions) || any(plan.phases) || any(plan.tasks)) return true;
-  for (const stream of list(plan.streams)) if (any(stream?.tasks)) return true;
-  for (const session of list(plan.sessions)) if (any(session?.tasks)) return true;
+  if (anyDependsOn(plan.sessions) || anyDependsOn(plan.phases) || anyDependsOn(plan.tasks)) return true;
+  for (const stream of list(plan.streams)) if (anyDependsOn(stream?.tasks)) return true;
+  for (const session of list(plan.sessions)) if (anyDependsOn(session?.tasks)) return true;
+  return false;
+}
+
+/** Does some item list a dependency? A plain loop: it runs over every task of the plan, twice. */
+function anyDependsOn(items: readonly ({ dependsOn?: readonly string[] } | null | undefined)[] | undefined): boolean {
+  if (!Array.isArray(items)) return false;
+  for (const item of items) {
+    const deps = item?.dependsOn;
+    if (Array.isArray(deps) && deps.length > 0) return true;
+  }
   return false;
 }
 

@@ -65,7 +65,16 @@ export function idKey(raw: unknown): string {
         .trim()
         .toLowerCase()
         .replace(/^#\s*/, '');
-  return key.charCodeAt(0) === 48 ? key.replace(/^0+(?=\d)/, '') : key;
+  return key.charCodeAt(0) === 48 ? withoutLeadingZeros(key) : key;
+}
+
+/** `key.replace(/^0+(?=\d)/, '')` as a loop (ids are keyed by every check): zeros go, not the last digit. */
+function withoutLeadingZeros(key: string): string {
+  let zeros = 0;
+  while (key.charCodeAt(zeros) === 48) zeros++;
+  const next = key.charCodeAt(zeros);
+  if (!(next >= 48 && next <= 57)) zeros--; // the run ends the id or a word: one zero stays
+  return zeros > 0 ? key.slice(zeros) : key;
 }
 
 /** Only ASCII letters, digits, `.` and `-`: an id with nothing to trim or strip. */

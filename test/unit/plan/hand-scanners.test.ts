@@ -1,0 +1,130 @@
+// Property: the hand-written scans of the markdown reader (table rows, fields, checkboxes, task
+// ranges, mojibake suspects) agree with the patterns they replace, on any line, and never throw.
+// Each oracle below is the pattern-based code the scan replaced, kept here as its specification.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { cellIs, cellTexts, newRowSpans, readFields, readListItem, splitRow, tableCells } from '../../../src/core/plan/markdown/inline';
+import { nextSuspect } from '../../../src/core/plan/mojibake';
+import { readPlan } from '../../../src/core/plan';
+
+const RUNS = 3000;
+
+/** Lines built from the characters and pieces these scans look at. */
+const piece = fc.constantFrom(
+  '|', '\\|', ' ', '  ', '\t', '\u00a0', '*', '**', ':', ':**', '**:', '** :', '**   :', '>', '> ', '- ', '* ', '+ ', '1. ', '1234. ',
+  '12) ', '[ ]', '[x]', '[✓]', '[]', 'x', 'Label', 'y'.repeat(40), '(', ')', 'task', 'Tasks', 'TASK', '1', '1234567', '-', '–', '−',
+  '`', '→', '\u2028', 'âœ…', 'ü', '¬', '√',
+);
+const line = fc.oneof(fc.array(piece, { maxLength: 16 }).map((p) => p.join('')), fc.string({ maxLength: 40 }));
+
+// The splits the scans replaced.
+function oracleCells(line: string): string[] | undefined {
+  const t = line.trim();
+  if (!t.startsWith('|')) return undefined;
+  const end = t.endsWith('|') && t.length > 1 ? t.length - 1 : t.length;
+  const cells: string[] = [];
+  let start = 1;
+  for (let i = t.indexOf('|', 1); i >= 0 && i < end; i = t.indexOf('|', i + 1)) {
+    if (t.charCodeAt(i - 1) === 92 && i - 1 >= 1) continue;
+    cells.push(t.slice(start, i).trim());
+    start = i + 1;
+  }
+  cells.push(t.slice(start, end).trim());
+  return cells;
+}
+
+const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
+const FIELD_HERE = new RegExp(FIELD.source, 'y');
+const FIELD_PREFIX = /^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/;
+
+function oracleFields(line: string): { label: string; value: string; column: number }[] {
+  if (!line.includes('**')) return [];
+  const body = line.startsWith('**') ? line : line.replace(FIELD_PREFIX, '');
+  if (!body.startsWith('**')) return [];
+  const offset = line.length - body.length;
+  FIELD_HERE.lastIndex = 0;
+  const first = FIELD_HERE.exec(body);
+  if (!first) return [];
+  FIELD.lastIndex = FIELD_HERE.lastIndex;
+  const fields = [];
+  let label = first[1]!.trim();
+  let valueStart = first[0].length;
+  const field = (end: number) => {
+    let value = body.slice(valueStart, end);
+    if (value.includes('|')) value = value.replace(/\s*\|\s*$/, '');
+    return { label, value: value.trim(), column: offset + valueStart + 1 };
+  };
+  let m: RegExpExecArray | null;
+  while ((m = FIELD.exec(body)) !== null) {
+    let i = m.index - 1;
+    while (i >= 0 && /\s/.test(body[i]!)) i--;
+    if (body[i] !== '|') continue;
+    fields.push(field(m.index));
+    label = m[1]!.trim();
+    valueStart = m.index + m[0].length;
+  }
+  fields.push(field(body.length));
+  return fields;
+}
+
+const CHECKBOX = /^\[([ xX✓✔])\](?:\s+|$)/;
+const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)/i;
+const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]|[\u201a\u00fc\u00d4\u00c3\u00e2\u221a\u00ac][\u0080-\u2265]/g;
+
+describe('hand-written scans', () => {
+  it('splitRow gives the cells of the pipe split, and cellIs compares them in place', () => {
+    const spans = newRowSpans(); // reused, as the scanner does
+    fc.assert(
+      fc.property(line, (l) => {
+        const expected = oracleCells(l);
+        assert.deepEqual(tableCells(l), expected);
+        if (expected === undefined) return;
+        const cells = cellTexts(splitRow(l.trim(), spans));
+        assert.deepEqual(cells, expected);
+        cells.forEach((c, i) => assert.ok(cellIs(spans, i, c)));
+        assert.ok(!cellIs(spans, cells.length, ''));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('readFields finds the fields the pattern finds', () => {
+    fc.assert(fc.property(line, (l) => assert.deepEqual(readFields(l), oracleFields(l))), { numRuns: RUNS });
+  });
+
+  it('readListItem reads a checkbox as the pattern does', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        const item = readListItem(`- ${l}`);
+        const m = CHECKBOX.exec(l.replace(/^\s+/, ''));
+        assert.equal(item?.checkbox !== undefined, item !== undefined && m !== null);
+        if (item?.checkbox && m) assert.equal(item.checkbox.done, m[1] !== ' ');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a terminal allocation takes its task range as the pattern finds it', () => {
+    fc.assert(
+      fc.property(line.map((l) => l.replace(/[\r\n]/g, ' ')), (l) => {
+        const { plan } = readPlan(`## Session 001: S\n- **Terminals 1-3:** ${l}`, 'p.md');
+        const terminal = plan.sessions[0]?.terminals[0];
+        const value = readFields(`- **Terminals 1-3:** ${l}`)[0]?.value ?? '';
+        const m = TASK_RANGE.exec(value);
+        const expected = m ? { from: Number(m[1]), to: Number(m[2] ?? m[1]) } : undefined;
+        assert.deepEqual(terminal?.tasks, expected);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('nextSuspect finds what the mojibake pattern finds', () => {
+    fc.assert(
+      fc.property(line, fc.nat(40), (l, from) => {
+        SUSPECT.lastIndex = from;
+        assert.equal(nextSuspect(l, from), SUSPECT.exec(l)?.index ?? -1);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
