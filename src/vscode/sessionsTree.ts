@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { Criterion, Deliverable, Session, Task, Terminal } from '../core/model';
 import { tasksForSession } from '../core/launch/tasks';
+import type { RiskItem } from '../core/planning';
 import { Commands } from './commands';
+import { risksOfPlan } from './planning';
 import type { PlanEntry, PlanStore } from './planStore';
 
 /** What the tree shows about a session's clock. */
@@ -28,7 +30,9 @@ export type Node =
   | { kind: 'task'; entry: PlanEntry; session: Session; task: Task; slot?: Terminal }
   | { kind: 'criterion'; entry: PlanEntry; session: Session; criterion: Criterion }
   | { kind: 'deliverable'; entry: PlanEntry; session: Session; deliverable: Deliverable; status: string }
-  | { kind: 'text'; entry: PlanEntry; session: Session; text: string; line: number };
+  | { kind: 'text'; entry: PlanEntry; session: Session; text: string; line: number }
+  | { kind: 'risks'; entry: PlanEntry; risks: RiskItem[]; line: number }
+  | { kind: 'risk'; entry: PlanEntry; risk: RiskItem; line: number };
 
 const STATE_ICON: Record<SessionView['state'], [string, string | undefined]> = {
   'not-started': ['circle-large-outline', undefined],
@@ -44,6 +48,9 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private readonly subs: vscode.Disposable[];
+  /** Each plan's risks, read once per parse (a re-read makes a new entry). */
+  private readonly risks = new WeakMap<PlanEntry, RiskItem[]>();
+  private readonly readingRisks = new WeakSet<PlanEntry>();
 
   constructor(
     private readonly store: PlanStore,
@@ -65,8 +72,13 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const { entry } = node;
     switch (node.kind) {
-      case 'plan':
-        return entry.plan.sessions.map((session) => ({ kind: 'session', entry, session }));
+      case 'plan': {
+        const sessions: Node[] = entry.plan.sessions.map((session) => ({ kind: 'session', entry, session }));
+        const risks = this.risksOf(entry);
+        return risks?.length ? [...sessions, { kind: 'risks', entry, risks, line: risks[0]!.line }] : sessions;
+      }
+      case 'risks':
+        return node.risks.map((risk) => ({ kind: 'risk', entry, risk, line: risk.line }));
       case 'session': {
         const s = node.session;
         const groups: Node[] = [];
@@ -83,6 +95,22 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       default:
         return [];
     }
+  }
+
+  // The risks once read; the first ask starts reading them and refreshes the tree when there are some.
+  private risksOf(entry: PlanEntry): RiskItem[] | undefined {
+    const known = this.risks.get(entry);
+    if (known || this.readingRisks.has(entry)) return known;
+    this.readingRisks.add(entry);
+    void risksOfPlan(entry).then(
+      (risks) => {
+        this.risks.set(entry, risks);
+        if (risks.length > 0 && this.store.get(entry.uri) === entry) this._onDidChangeTreeData.fire(undefined);
+      },
+      // The plan cannot be read now; its risks show with the next parse.
+      () => this.risks.set(entry, []),
+    );
+    return undefined;
   }
 
   private async groupChildren(node: Extract<Node, { kind: 'group' }>): Promise<Node[]> {
@@ -131,6 +159,12 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         return { kind: 'group', entry, session: node.session, group: 'deliverables' };
       case 'text':
         return { kind: 'group', entry, session: node.session, group: 'objectives' };
+      case 'risks':
+        return this.store.plans.length === 1 ? undefined : { kind: 'plan', entry };
+      case 'risk': {
+        const risks = this.risks.get(entry) ?? [node.risk];
+        return { kind: 'risks', entry, risks, line: risks[0]?.line ?? node.line };
+      }
     }
   }
 
@@ -228,12 +262,59 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         item.iconPath = new vscode.ThemeIcon('circle-small');
         return item;
       }
+      case 'risks': {
+        const item = new vscode.TreeItem(`Risks (${node.risks.length})`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${idBase}risks`;
+        const high = node.risks.filter((r) => riskLevel(r) === 'critical').length;
+        if (high > 0) item.description = `${high} high`;
+        item.iconPath = new vscode.ThemeIcon('shield');
+        item.contextValue = 'group.risks';
+        return item;
+      }
+      case 'risk':
+        return riskItem(node.risk, `${idBase}r:${node.line}`);
     }
   }
 
   dispose(): void {
     for (const d of this.subs) d.dispose();
   }
+}
+
+const RISK_ICON: Record<NonNullable<RiskItem['level']> | 'unknown', [string, string | undefined]> = {
+  critical: ['warning', 'charts.red'],
+  moderate: ['warning', 'charts.yellow'],
+  low: ['shield', 'charts.green'],
+  unknown: ['shield', undefined],
+};
+
+// The risk's level as the plan marks it, else as its impact and likelihood words say.
+function riskLevel(r: RiskItem): keyof typeof RISK_ICON {
+  if (r.level) return r.level;
+  const words = `${r.impact ?? ''} ${r.likelihood ?? ''}`.toLowerCase();
+  if (/\b(?:critical|high|severe|very likely)\b|🔴/.test(words)) return 'critical';
+  if (/\b(?:moderate|medium|med|possible)\b|🟡/.test(words)) return 'moderate';
+  if (/\b(?:low|minor|unlikely)\b|🟢/.test(words)) return 'low';
+  return 'unknown';
+}
+
+function riskItem(r: RiskItem, id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(r.risk, vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.description = [r.level, r.likelihood && `likelihood ${r.likelihood}`, r.impact && `impact ${r.impact}`].filter(Boolean).join(' · ');
+  const [icon, color] = RISK_ICON[riskLevel(r)];
+  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown(`**${esc(r.risk)}**\n\n`);
+  if (r.detail) md.appendMarkdown(`${esc(r.detail)}\n\n`);
+  const facts = [r.level && `Level: ${esc(r.level)}`, r.likelihood && `Likelihood: ${esc(r.likelihood)}`, r.impact && `Impact: ${esc(r.impact)}`].filter(Boolean);
+  if (facts.length) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
+  md.appendMarkdown(r.mitigation ? `$(shield) Mitigation: ${esc(r.mitigation)}` : '_No mitigation stated in the plan._');
+  item.tooltip = md;
+  item.contextValue = 'risk';
+  return item;
 }
 
 /** The key a task's terminal is tracked by. */
