@@ -67,8 +67,9 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: ['src/engines/git.ts'],
-    outfile: 'dist/git-engine.js',
+    entryPoints: ['src/engines/index.ts'],
+    outfile: 'dist/engine.js',
+    external: ['vscode'],
   }),
   esbuild.build({
     ...common,

@@ -3,8 +3,11 @@ import { ignoreForScope, ScopeFixes } from './vscode/codeActions';
 import { PlanCodeLenses } from './vscode/codeLens';
 import { Commands, ContextKeys } from './vscode/commands';
 import { PlanCommands } from './vscode/planCommands';
+import { BlockerWatch } from './vscode/blockers';
 import { MarathonDiagnostics } from './vscode/diagnostics';
-import { gitEngine } from './vscode/engines';
+import { loadEngine } from './vscode/engines';
+import type { ReportsSurface } from './vscode/reports';
+import { PlanningCommands, planReportView, Reminders } from './vscode/planning';
 import { PlanStore } from './vscode/planStore';
 import { Preflight } from './vscode/preflight';
 import { RunLogStore } from './vscode/runLog';
@@ -22,6 +25,10 @@ export interface MarathonApi {
   terminals: TerminalManager;
   preflight: Preflight;
   diagnostics: MarathonDiagnostics;
+  blockers: BlockerWatch;
+  planning: { commands: PlanningCommands; reminders: Reminders };
+  /** The report commands, loaded with the engine on first use. */
+  reports: () => ReportsSurface;
   tree: SessionsTree;
   view: vscode.TreeView<Node>;
   /** Settles when the first discovery of plans and run logs is done. */
@@ -45,8 +52,23 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   const sessions = new SessionCommands(plans, runLog, log, (ref) => confirmStart(preflight, ref.entry));
   const planCommands = new PlanCommands(plans, log);
   context.subscriptions.push(log, plans, runLog, terminals, state, tree, view, timers);
-  const diagnostics = new MarathonDiagnostics(plans, runLog, log, vscode.Uri.joinPath(context.extensionUri, 'README.md'), gitEngine);
-  context.subscriptions.push(PlanCodeLenses.register(plans, runLog), diagnostics, ScopeFixes.register(diagnostics, plans));
+  const diagnostics = new MarathonDiagnostics(plans, runLog, log, vscode.Uri.joinPath(context.extensionUri, 'README.md'), loadEngine);
+  const blockers = new BlockerWatch(plans, runLog, loadEngine, log);
+  const planning = { commands: new PlanningCommands(plans, runLog), reminders: new Reminders(plans, runLog, log) };
+  context.subscriptions.push(planning.reminders);
+  context.subscriptions.push(PlanCodeLenses.register(plans, runLog), diagnostics, ScopeFixes.register(diagnostics, plans), blockers);
+  let reportsSurface: ReportsSurface | undefined;
+  const reports = (): ReportsSurface => {
+    if (!reportsSurface) {
+      const r = new (loadEngine().ReportsSurface)({ plans, runLog, diagnostics, log, extensionUri: context.extensionUri,
+        pick: (a, states, verb) => sessions.pick(a, states, verb),
+        schedule: (entry) => planReportView(entry, entry.plan.terminalCount ?? 4, { runLog }).schedule,
+      });
+      context.subscriptions.push(r);
+      reportsSurface = r;
+    }
+    return reportsSurface;
+  };
 
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register(Commands.startSession, (a) => sessions.start(a));
@@ -60,6 +82,17 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   register(Commands.focusTaskTerminal, (a) => terminals.focus(a));
   register(Commands.runPreflight, (a) => preflight.run(a));
   register(Commands.ignoreForScope, (folder, glob) => ignoreForScope(folder, glob));
+  register(Commands.writeHandoff, (a) => reports().writeHandoff(a));
+  register(Commands.reportBlocker, (a, text) => reports().reportBlocker(a, typeof text === 'string' ? text : undefined));
+  register(Commands.resolveBlocker, (a, note) => reports().resolveBlocker(a, typeof note === 'string' ? note : undefined));
+  register(Commands.generateAar, (a) => reports().generateAar(a));
+  register(Commands.checkClaims, (a) => reports().checkClaims(a));
+  register(Commands.openReport, (a) => reports().openReport(a));
+  register(Commands.startNext, (a) => planning.commands.startNext(a));
+  register(Commands.openPlanPanel, (a, n) => {
+    reports(); // keeps open panels live
+    return loadEngine().openPlanPanel(plans, runLog, log, context.extensionUri, a, typeof n === 'number' ? n : undefined);
+  });
   register(Commands.refresh, () => planCommands.refresh());
   register(Commands.addPlanFile, () => planCommands.addPlanFile());
   register(Commands.createPlan, (f) => planCommands.createPlan(f as vscode.WorkspaceFolder | undefined));
@@ -84,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   });
   const activationMs = performance.now() - started;
   log.info(`Marathon activated in ${activationMs.toFixed(1)} ms`);
-  return { plans, runLog, timers, terminals, preflight, diagnostics, tree, view, ready, activationMs };
+  return { plans, runLog, timers, terminals, preflight, diagnostics, blockers, planning, reports, tree, view, ready, activationMs };
 }
 
 async function updateContext(plans: PlanStore, runLog: RunLogStore): Promise<void> {

@@ -15,6 +15,14 @@ export const Commands = {
   sessionActions: 'marathon.sessionActions',
   ignoreForScope: 'marathon.ignoreForScope',
   runPreflight: 'marathon.runPreflight',
+  writeHandoff: 'marathon.writeHandoff',
+  reportBlocker: 'marathon.reportBlocker',
+  resolveBlocker: 'marathon.resolveBlocker',
+  generateAar: 'marathon.generateAar',
+  checkClaims: 'marathon.checkClaims',
+  openReport: 'marathon.openReport',
+  startNext: 'marathon.startNext',
+  openPlanPanel: 'marathon.openPlanPanel',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

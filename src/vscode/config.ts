@@ -10,6 +10,10 @@ export interface MarathonConfig {
   /** Shell commands Run Pre-flight runs, and the timeout of each. */
   preflightCommands: string[];
   preflightTimeoutMs: number;
+  /** Where handoffs, blocker notes and AARs are written, relative to the folder ('' = beside the plan). */
+  reportsFolder: string;
+  /** Minutes an unresolved blocker waits before Marathon offers to escalate or pivot (0 = never). */
+  blockerEscalateAfterMinutes: number;
 }
 
 const DEFAULT_PLAN_FILES = ['**/*.marathon.md', '**/*.marathon.yaml', '**/*.marathon.yml', '**/marathon.yaml', '**/marathon.yml'];
@@ -24,6 +28,8 @@ export function readConfig(scope?: vscode.ConfigurationScope): MarathonConfig {
     offerBranchCheckout: c.get<boolean>('offerBranchCheckout', true) ?? true,
     scopeIgnore: stringList(c.get<unknown>('scope.ignore')),
     preflightCommands: stringList(c.get<unknown>('preflight.commands')),
+    reportsFolder: (c.get<string>('reports.folder', '') ?? '').trim(),
+    blockerEscalateAfterMinutes: Math.max(0, Number(c.get<unknown>('blocker.escalateAfterMinutes') ?? 30) || 0),
     preflightTimeoutMs: Math.max(1, Math.min(3600, Number(c.get<unknown>('preflight.timeoutSeconds')) || 120)) * 1000,
   };
 }

@@ -37,6 +37,8 @@ export class MarathonDiagnostics implements vscode.Disposable {
   /** How many git recomputations ran: for tests and the log. */
   gitRuns = 0;
   private gitFindings = new Map<string, Finding[]>();
+  /** Diagnostics of documents that are not plans (Check Claims on a handoff or AAR), by URI. */
+  private readonly documents = new Map<string, { uri: vscode.Uri; problems: Problem[] }>();
   /** Notes already logged, so a note that holds for hours is logged once. */
   private readonly logged = new Set<string>();
   private readonly fixes = new Map<string, { fixes: SuggestedFix[]; planUri: vscode.Uri }>();
@@ -81,6 +83,13 @@ export class MarathonDiagnostics implements vscode.Disposable {
   /** The suggested fixes of the diagnostic at this place, if any. */
   fixesFor(uri: vscode.Uri, d: vscode.Diagnostic): { fixes: SuggestedFix[]; planUri: vscode.Uri } | undefined {
     return this.fixes.get(fixKey(uri, d.range.start.line, codeOf(d), d.message));
+  }
+
+  /** Sets (or, with an empty list, clears) the diagnostics of a document that is not a plan. */
+  setDocument(uri: vscode.Uri, problems: readonly Problem[]): void {
+    if (problems.length === 0) this.documents.delete(uri.toString());
+    else this.documents.set(uri.toString(), { uri, problems: [...problems] });
+    this.publish();
   }
 
   /** True while a recomputation is queued or running. */
@@ -171,6 +180,7 @@ export class MarathonDiagnostics implements vscode.Disposable {
         add(uri, d);
       }
     }
+    for (const { uri, problems } of this.documents.values()) for (const p of problems) add(uri, this.diagnostic(p));
     this.collection.clear();
     this.collection.set([...byFile.values()].map(({ uri, list }) => [uri, list]));
   }

@@ -1,17 +1,18 @@
 import * as path from 'node:path';
-import type * as GitEngine from '../engines/git';
+import type * as Engine from '../engines';
 
-export type GitEngineModule = typeof GitEngine;
+export type EngineModule = typeof Engine;
 
-let git: GitEngineModule | undefined;
+let engine: EngineModule | undefined;
 
 /**
- * The git engine, loaded from dist/git-engine.js on first use (see esbuild.mjs): activation does
- * not load simple-git or the git checks, and a workspace without plans never does.
+ * The engine (git, the git-aware checks, reports, markdown rendering), loaded from dist/engine.js
+ * on first use (see esbuild.mjs): activation does not load simple-git or markdown-it, and a
+ * workspace that never asks git or opens a report never does.
  */
-export function gitEngine(): GitEngineModule {
+export function loadEngine(): EngineModule {
   // A runtime require of a sibling bundle, by design: esbuild must not inline it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  git ??= require(path.join(__dirname, 'git-engine.js')) as GitEngineModule;
-  return git;
+  engine ??= require(path.join(__dirname, 'engine.js')) as EngineModule;
+  return engine;
 }

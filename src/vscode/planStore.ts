@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { analyzePlan } from '../core/analyze';
 import type { Plan, Problem } from '../core/model';
@@ -19,6 +20,17 @@ const EXTRA_KEY = 'marathon.extraPlanFiles';
 const MAX_BYTES = 10 * 1024 * 1024;
 /** Debounce for file events: a checkout's burst of events costs one re-parse per plan. */
 export const DEBOUNCE_MS = 300;
+
+// A known plan the file search missed: still on disk and still matching the plan globs?
+async function stillAPlan(entry: PlanEntry): Promise<boolean> {
+  const globs = readConfig(entry.folder).planFiles;
+  if (!globs.some((g) => picomatch(g, { dot: true })(entry.relPath))) return false;
+  try {
+    return (await vscode.workspace.fs.stat(entry.uri)).type === vscode.FileType.File;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Finds plan files in every workspace folder, keeps their parsed form up to date from disk and
@@ -72,7 +84,13 @@ export class PlanStore implements vscode.Disposable {
       for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE)) found.set(uri.toString(), uri);
     }
     for (const s of this.state.get<string[]>(EXTRA_KEY, [])) found.set(s, vscode.Uri.parse(s));
-    for (const key of [...this.entries.keys()]) if (!found.has(key)) this.entries.delete(key);
+    // The file search can lag behind the disk (a file created a moment ago): a known plan that
+    // still exists and still matches the patterns stays, rather than flickering out of the tree.
+    for (const [key, entry] of [...this.entries]) {
+      if (found.has(key)) continue;
+      if (entry.folder && (await stillAPlan(entry))) found.set(key, entry.uri);
+      else this.entries.delete(key);
+    }
     await Promise.all([...found.values()].map((uri) => this.read(uri)));
     this.log.info(`Found ${this.entries.size} plan file(s).`);
     this._onDidChange.fire();

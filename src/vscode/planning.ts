@@ -8,7 +8,6 @@ import {
 } from '../core/planning';
 import { Commands } from './commands';
 import type { PlanEntry, PlanStore } from './planStore';
-import { ReportPanel } from './report/panel';
 import { planView } from './report/planView';
 import type { ReportView } from './report/view';
 import { systemClock, type Clock, type RunLogStore } from './runLog';
@@ -295,31 +294,3 @@ export async function loadPlanReportView(entry: PlanEntry, instances: number, ru
 
 /** Instances the Plan panel schedules on when none are given: the plan's stated terminal count, else 4. */
 export const DEFAULT_PLAN_INSTANCES = 4;
-
-/**
- * Opens (or reveals and refreshes) the Plan panel of a plan: the argument's (a tree node or session
- * ref), else the active editor's, else the only plan or one the user picks.
- */
-export async function openPlanPanel(
-  plans: PlanStore, runLog: RunLogStore, log: vscode.LogOutputChannel, extensionUri: vscode.Uri, arg?: unknown, instances?: number,
-): Promise<ReportPanel | undefined> {
-  const given = (arg as { entry?: PlanEntry } | undefined)?.entry;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  let entry = given ? (plans.get(given.uri) ?? given) : active ? plans.get(active) : undefined;
-  if (!entry && plans.plans.length === 0) {
-    void vscode.window.showInformationMessage('Marathon: no plan to show.');
-    return undefined;
-  }
-  if (!entry && plans.plans.length === 1) entry = plans.plans[0];
-  if (!entry) {
-    const picked = await vscode.window.showQuickPick(
-      plans.plans.map((e) => ({ label: e.plan.title || e.relPath, description: e.relPath, entry: e })),
-      { title: 'Marathon: open Plan panel', placeHolder: 'Choose a plan' },
-    );
-    entry = picked?.entry;
-  }
-  if (!entry) return undefined;
-  const first = entry;
-  const n = instances !== undefined && instances >= 1 ? Math.floor(instances) : (first.plan.terminalCount ?? DEFAULT_PLAN_INSTANCES);
-  return ReportPanel.createOrShow({ extensionUri, document: first.uri, log, getView: () => loadPlanReportView(plans.get(first.uri) ?? first, n, runLog) });
-}

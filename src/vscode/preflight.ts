@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Session } from '../core/model';
 import { gitChecks, preflightChecklist, preflightMarkdown, runCommand, type PreflightResult } from '../core/preflight';
 import { readConfig } from './config';
-import { gitEngine } from './engines';
+import { loadEngine } from './engines';
 import type { PlanEntry, PlanStore } from './planStore';
 import type { RunLogStore } from './runLog';
 
@@ -44,7 +44,7 @@ export class Preflight {
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Marathon: pre-flight'), cancellable: false },
         async (progress) => {
           progress.report({ message: 'git' });
-          const status = await gitEngine().gitStatusLines(folder.uri.fsPath);
+          const status = await loadEngine().gitStatusLines(folder.uri.fsPath);
           const git = gitChecks({ ...status, ...(session?.branch ? { expectedBranch: session.branch } : {}) });
           const commands: PreflightResult[] = [];
           for (const command of config.preflightCommands) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RunState } from '../core/clock';
-import { gitEngine } from './engines';
+import { loadEngine } from './engines';
 import type { Session } from '../core/model';
 import { Commands } from './commands';
 import { readConfig } from './config';
@@ -55,7 +55,7 @@ export class SessionCommands {
     if (!(await this.beforeStart(ref))) return;
     // git may run programs named in the repository's config (core.fsmonitor, hooks): not in an
     // untrusted workspace, where the session starts without a recorded HEAD.
-    const git = vscode.workspace.isTrusted ? await gitEngine().headFacts(folder.uri.fsPath) : { note: 'untrusted workspace: git not run' };
+    const git = vscode.workspace.isTrusted ? await loadEngine().headFacts(folder.uri.fsPath) : { note: 'untrusted workspace: git not run' };
     if (git.note) this.log.info(`git: ${git.note}`);
     await this.runLog.append(folder, {
       event: 'session.start', plan: ref.entry.relPath, session: ref.session.id,
@@ -136,10 +136,10 @@ export class SessionCommands {
 
   // `git switch` refuses to overwrite uncommitted work; Marathon never forces it.
   private async offerBranch(folder: vscode.WorkspaceFolder, branch: string, current: string): Promise<void> {
-    const action = (await gitEngine().hasBranch(folder.uri.fsPath, branch)) ? 'Check Out' : 'Create and Check Out';
+    const action = (await loadEngine().hasBranch(folder.uri.fsPath, branch)) ? 'Check Out' : 'Create and Check Out';
     const choice = await vscode.window.showInformationMessage(`This session works on branch "${branch}" (you are on "${current}").`, action, `Stay on ${current}`);
     if (choice !== action) return;
-    const error = await gitEngine().switchBranch(folder.uri.fsPath, branch);
+    const error = await loadEngine().switchBranch(folder.uri.fsPath, branch);
     if (error) void vscode.window.showWarningMessage(`Marathon did not switch to "${branch}": ${error}`);
   }
 }

@@ -12,6 +12,8 @@ export interface SessionView {
   /** `1:12 / 4:00` */
   timer?: string;
   level?: 'ok' | 'warning' | 'over';
+  /** The text of an unresolved blocker reported on the session. */
+  blocker?: string;
 }
 
 /** Live state the tree decorates items with: clocks, terminals, files on disk. */
@@ -192,8 +194,8 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const view = this.state.session(entry, s);
         const item = new vscode.TreeItem(`${s.id} · ${s.title}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idBase}s:${s.id}:${s.line}`;
-        item.description = describeSession(view, s);
-        const [icon, color] = STATE_ICON[view.state];
+        item.description = view.blocker !== undefined ? `blocked · ${describeSession(view, s)}` : describeSession(view, s);
+        const [icon, color] = view.blocker !== undefined ? STATE_ICON.blocked : STATE_ICON[view.state];
         const tint = view.level === 'over' ? 'charts.red' : view.level === 'warning' ? 'charts.orange' : color;
         item.iconPath = new vscode.ThemeIcon(icon, tint ? new vscode.ThemeColor(tint) : undefined);
         item.tooltip = sessionTooltip(s, view);

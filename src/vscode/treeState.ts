@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { budgetLevel, budgetRatio, formatTimer } from '../core/clock';
+import { budgetLevel, budgetRatio, formatTimer, openBlocker } from '../core/clock';
 import type { Deliverable, Session } from '../core/model';
 import type { PlanEntry } from './planStore';
 import type { RunLogStore } from './runLog';
@@ -28,7 +28,13 @@ export class LiveTreeState implements TreeState, vscode.Disposable {
   session(entry: PlanEntry, session: Session): SessionView {
     const run = this.runLog.run(entry.folder, entry.relPath, session.id);
     if (!run || run.state === 'not-started') return { state: 'not-started' };
-    return { state: run.state, timer: formatTimer(run, session.hours), level: budgetLevel(budgetRatio(run, session.hours)) };
+    const blocker = entry.folder ? openBlocker(this.runLog.events(entry.folder), entry.relPath, session.id) : undefined;
+    return {
+      state: run.state,
+      timer: formatTimer(run, session.hours),
+      level: budgetLevel(budgetRatio(run, session.hours)),
+      ...(blocker && run.state !== 'done' && run.state !== 'abandoned' ? { blocker: blocker.text } : {}),
+    };
   }
 
   task(entry: PlanEntry, session: Session, key: string): { running: boolean; exitCode?: number } | undefined {

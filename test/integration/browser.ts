@@ -72,6 +72,63 @@ async function capture(page: Page, file: string, selector: string | null): Promi
   await page.screenshot({ path: file, timeout: 15_000 });
 }
 
+// Looks inside one frame for anything injected: scripts, on* handlers, javascript: URLs, frames.
+// A string, evaluated in the frame: this project compiles without the DOM library.
+const INSPECT = `(() => {
+  const bad = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name)) bad.push(el.tagName.toLowerCase() + '[' + a.name + ']');
+      if (/^\\s*(javascript|vbscript):/i.test(a.value)) bad.push(el.tagName.toLowerCase() + '[' + a.name + '=' + a.value.slice(0, 40) + ']');
+    }
+  }
+  return {
+    scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src') || 'inline'),
+    injected: [...document.querySelectorAll('iframe, object, embed, base, form, img')].map((e) => e.tagName.toLowerCase()),
+    bad,
+    csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',
+    text: document.body ? document.body.innerText.slice(0, 50000) : '',
+    title: document.title,
+  };
+})()`;
+
+/** What GET /webview reports about the frame that shows a marker text. */
+export interface WebviewInspection {
+  found: boolean;
+  dialogs: string[];
+  scripts?: string[];
+  injected?: string[];
+  bad?: string[];
+  csp?: string;
+  text?: string;
+  title?: string;
+}
+
+const dialogsSeen: string[] = [];
+const watched = new WeakSet<Page>();
+
+// Every dialog any frame opens (alert, confirm, prompt) is recorded and dismissed.
+function watchDialogs(page: Page): void {
+  if (watched.has(page)) return;
+  watched.add(page);
+  page.on('dialog', (dialog) => {
+    dialogsSeen.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+}
+
+async function inspectWebview(page: Page, marker: string): Promise<WebviewInspection> {
+  for (const frame of page.frames()) {
+    try {
+      const found = (await frame.evaluate(INSPECT)) as Omit<WebviewInspection, 'found' | 'dialogs'>;
+      if (found.text?.includes(marker)) return { found: true, dialogs: [...dialogsSeen], ...found };
+    } catch {
+      // A frame that went away or cannot be evaluated: not the one.
+    }
+  }
+  return { found: false, dialogs: [...dialogsSeen] };
+}
+
 /** Screenshots are named by tests: keep the name to a safe file name. */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 
@@ -90,7 +147,16 @@ export async function serveScreenshots(
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const name = url.searchParams.get('name') ?? '';
     const target = page();
-    if (request.method !== 'GET' || url.pathname !== '/screenshot') return reply(404, 'GET /screenshot?name=x');
+    if (target) watchDialogs(target);
+    if (request.method === 'GET' && url.pathname === '/webview') {
+      if (target === undefined) return reply(503, 'no page yet');
+      inspectWebview(target, url.searchParams.get('marker') ?? '').then(
+        (r) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(r)),
+        (error: unknown) => reply(500, error instanceof Error ? error.message : String(error)),
+      );
+      return;
+    }
+    if (request.method !== 'GET' || url.pathname !== '/screenshot') return reply(404, 'GET /screenshot?name=x or /webview?marker=m');
     if (!NAME.test(name)) return reply(400, `bad screenshot name: ${JSON.stringify(name)}`);
     if (target === undefined) return reply(503, 'no page yet');
     const file = path.join(dir, `${name.replace(/\.png$/, '')}.png`);

@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { detectStubs } from '../stubs';
 import { parseRunLog, sessionRun } from '../clock';
 import type { Finding } from '../findings';
 import type { Plan, RunEvent, Session } from '../model';
@@ -18,8 +19,6 @@ export const RUN_LOG = '.marathon/runlog.jsonl';
 const MAX_RUN_LOG = 64 * 1024 * 1024;
 /** Largest deliverable file whose lines are counted in full; bigger ones are counted up to this. */
 const MAX_COUNT_BYTES = 16 * 1024 * 1024;
-/** A file with fewer non-blank lines than this is a stub. */
-export const STUB_LINES = 5;
 
 /** The workspace root of a plan: the git top level of its folder, or the folder itself. */
 export async function workspaceRoot(planAbs: string): Promise<{ root: string; git: boolean }> {
@@ -101,13 +100,17 @@ async function countLines(abs: string): Promise<{ lines: number; nonBlank: numbe
   }
 }
 
-const STUB_MARK = /\b(TODO|FIXME|stub|not implemented|NotImplemented|placeholder)\b/i;
+/** Largest deliverable read whole to look for stubs (the git checks use the same limit). */
+const STUB_READ_BYTES = 2 * 1024 * 1024;
 
-/** Present or stub, from a file's counted lines: under STUB_LINES non-blank lines, or a short file saying it is a stub. */
-export function classifyFile(nonBlank: number, head: string): { state: 'present' | 'stub'; reason?: string } {
-  if (nonBlank < STUB_LINES) return { state: 'stub', reason: `${nonBlank} non-blank line${nonBlank === 1 ? '' : 's'} (under ${STUB_LINES})` };
-  if (nonBlank < 20 && STUB_MARK.test(head)) return { state: 'stub', reason: `a short file (${nonBlank} non-blank lines) marked ${JSON.stringify(STUB_MARK.exec(head)?.[0])}` };
-  return { state: 'present' };
+/**
+ * Present or stub, by the same detector the git checks use (src/core/stubs): empty, only
+ * TODO/placeholder text, or functions whose bodies are only `pass`, `...`, "not implemented".
+ * A short file of real code is present, however short.
+ */
+export function classifyFile(file: string, text: string): { state: 'present' | 'stub'; reason?: string } {
+  const r = detectStubs(file, text);
+  return r.stub ? { state: 'stub', reason: r.reason } : { state: 'present' };
 }
 
 /** The work tree's listing (tracked and untracked, not ignored) for glob deliverables; undefined without git. */
@@ -163,9 +166,15 @@ export async function deliverableStates(root: string, sessions: readonly Session
         return { ...base, state: n > 0 ? 'present' : 'stub', files: n, ...(n === 0 ? { reason: 'an empty folder' } : {}) };
       }
       if (!stat.isFile()) return { ...base, state: 'unchecked', reason: 'not a regular file' };
+      if (stat.size <= STUB_READ_BYTES) {
+        const buf = await fs.readFile(abs);
+        const lines = buf.length === 0 ? 0 : buf.toString('utf8').split('\n').length - (buf[buf.length - 1] === 0x0a ? 1 : 0);
+        if (buf.subarray(0, 8192).includes(0)) return { ...base, state: 'present', lines, reason: 'a binary file, not read for stubs' };
+        const k = classifyFile(rel, buf.toString('utf8'));
+        return { ...base, state: k.state, lines, ...(k.reason ? { reason: k.reason } : {}) };
+      }
       const c = await countLines(abs);
-      const k = classifyFile(c.nonBlank, c.head);
-      return { ...base, state: k.state, lines: c.lines, ...(k.reason ? { reason: k.reason } : c.truncated ? { reason: 'counted up to 16 MB' } : {}) };
+      return { ...base, state: 'present', lines: c.lines, reason: `over 2 MB: counted${c.truncated ? ' up to 16 MB' : ''}, not read for stubs` };
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       return code === 'ENOENT' || code === 'ENOTDIR' ? { ...base, state: 'missing' } : { ...base, state: 'unchecked', reason: `cannot read (${String(code ?? err)})` };

@@ -76,28 +76,7 @@ export function taskRecords(tasks: readonly Task[], events: readonly RunEvent[])
 }
 
 /** A reported blocker and whether a later `blocker.resolve` of the same session resolved it. */
-export interface BlockerRecord {
-  session: string;
-  time: string;
-  text: string;
-  file?: string;
-  by?: string;
-  resolved?: { time: string; note?: string };
-}
-
-/** Blockers from blocker.report events; each blocker.resolve resolves the oldest open one of its session. */
-export function blockerRecords(events: readonly RunEvent[]): BlockerRecord[] {
-  const out: BlockerRecord[] = [];
-  for (const e of events) {
-    if (e.event === 'blocker.report') {
-      out.push({ session: e.session, time: e.time, text: e.text, ...(e.file ? { file: e.file } : {}), ...(e.by ? { by: e.by } : {}) });
-    } else if (e.event === 'blocker.resolve') {
-      const open = out.find((b) => b.session === e.session && !b.resolved);
-      if (open) open.resolved = { time: e.time, ...(e.note ? { note: e.note } : {}) };
-    }
-  }
-  return out;
-}
+export { blockerRecords, type BlockerRecord } from '../clock/blockers';
 
 /** One task terminal's life, from its task.launch to its task.exit (or to `end` while open). */
 export interface TerminalSpan {

@@ -21,7 +21,10 @@ export interface ReportDocumentOptions {
 /** The Content-Security-Policy of the webview page. */
 export function reportCsp(cspSource: string, nonce: string): string {
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('reportCsp: the nonce must be 16+ base64 characters');
-  if (!cspSource.trim() || /[;,'"<>\r\n]/.test(cspSource)) {
+  // VS Code's webview.cspSource is a source list such as `'self' https://*.vscode-cdn.net`: host
+  // and scheme sources, and the one keyword 'self'. Nothing else may widen the policy.
+  const tokens = cspSource.trim().split(/[ \t]+/);
+  if (!cspSource.trim() || /[;,"<>\r\n]/.test(cspSource) || !tokens.every((t) => t === "'self'" || /^[A-Za-z0-9*.:/_+-]+$/.test(t))) {
     throw new Error(`reportCsp: not a CSP source list: ${cspSource}`);
   }
   return `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}'; font-src ${cspSource};`;

@@ -69,6 +69,11 @@ export class ReportPanel implements vscode.Disposable {
     return ReportPanel.panels.get(document.toString());
   }
 
+  /** Every open report panel. */
+  static all(): ReportPanel[] {
+    return [...ReportPanel.panels.values()];
+  }
+
   static disposeAll(): void {
     for (const p of [...ReportPanel.panels.values()]) p.dispose();
   }

@@ -80,3 +80,23 @@ export async function screenshot(name: string, options: ScreenshotOptions = {}):
   if (!response.ok) throw new Error(`screenshot ${name} failed (${response.status}): ${body}`);
   return body;
 }
+
+/** What the runner's browser sees in the webview frame that shows `marker` (see browser.ts). */
+export async function inspectWebview(marker: string): Promise<{
+  found: boolean;
+  dialogs: string[];
+  scripts?: string[];
+  injected?: string[];
+  bad?: string[];
+  csp?: string;
+  text?: string;
+} | undefined> {
+  const endpoint = process.env.MARATHON_TEST_SCREENSHOT_URL;
+  if (endpoint === undefined || endpoint === '' || endpoint === 'off') return undefined;
+  const url = new URL(endpoint);
+  url.pathname = '/webview';
+  url.searchParams.set('marker', marker);
+  const response = await fetch(url, { signal: AbortSignal.timeout(25_000) });
+  if (!response.ok) throw new Error(`webview inspection failed (${response.status}): ${await response.text()}`);
+  return (await response.json()) as { found: boolean; dialogs: string[] };
+}

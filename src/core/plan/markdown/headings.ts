@@ -72,7 +72,7 @@ function classify(raw: string, inPhase: boolean): HeadingKind {
   const first = text.charCodeAt(0) | 0x20; // lower-cased for ASCII letters
 
   let m = first === 98 || first === 99 || first === 109 || first === 115 ? SESSION.exec(text) : null; // b c m s
-  if (m) return session(m[1]!.replace(ID_TAIL, ''), m[2] ?? '', marker);
+  if (m) return session(withoutIdTail(m[1]!), m[2] ?? '', marker);
   if (first === 115 && (m = STREAM.exec(text))) {
     const rest = m[2] ?? '';
     const declared = /\((\d{1,6})\s+tasks?\)/i.exec(rest);
@@ -105,11 +105,17 @@ function classify(raw: string, inPhase: boolean): HeadingKind {
   return { kind: 'section', section: sectionOf(text), title: text };
 }
 
+/** `id.replace(ID_TAIL, '')`, run only when the id ends in `.` or `-` (most end in a digit). */
+function withoutIdTail(id: string): string {
+  const c = id.charCodeAt(id.length - 1);
+  return c === 46 || c === 45 ? id.replace(ID_TAIL, '') : id;
+}
+
 function session(id: string, rawTitle: string, marker: Status | undefined): HeadingKind {
   let title = rawTitle.trim();
   let status = marker;
   let percent: number | undefined;
-  const p = PERCENT.exec(title);
+  const p = title.includes('%') ? PERCENT.exec(title) : null; // (a percentage needs its sign)
   if (p) {
     percent = Math.min(100, Number(p[1]));
     const words = p[2] ? statusFromWords(p[2]) : undefined;
