@@ -1,4 +1,5 @@
-// Dev helper (not shipped): adds contributions to package.json from a JSON spec on stdin.
+// Dev helper (not shipped): adds contributions to package.json from a JSON spec on stdin, then
+// moves their strings into package.nls.json (scripts/nls.cjs).
 // { commands: [...], menus: { "<menu>": [...] }, properties: {...}, restricted: [...] }
 const fs = require('fs');
 const spec = JSON.parse(fs.readFileSync(0, 'utf8'));
@@ -12,3 +13,4 @@ for (const [menu, items] of Object.entries(spec.menus ?? {})) {
 Object.assign(c.configuration.properties, spec.properties ?? {});
 for (const r of spec.restricted ?? []) if (!p.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(r)) p.capabilities.untrustedWorkspaces.restrictedConfigurations.push(r);
 fs.writeFileSync('package.json', JSON.stringify(p, null, 2) + '\n');
+require('./nls.cjs');

@@ -161,10 +161,11 @@ export class PlanStore implements vscode.Disposable {
     this.entries.set(key, { uri, folder, relPath, plan, problems });
   }
 
-  // The open editor's text wins (unsaved edits count); otherwise the file on disk.
+  // An open editor's unsaved text wins; otherwise the file on disk.
   private async textOf(uri: vscode.Uri): Promise<string | undefined> {
+    // Unsaved edits count; a clean document is the file on disk, which may be gone by now.
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc && !doc.isClosed) return doc.getText();
+    if (doc && !doc.isClosed && doc.isDirty) return doc.getText();
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type !== vscode.FileType.File) return undefined;

@@ -83,7 +83,7 @@ const INSPECT = `(() => {
     }
   }
   return {
-    scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src') || 'inline'),
+    scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src') || 'inline: ' + (s.textContent || '').slice(0, 2000)),
     injected: [...document.querySelectorAll('iframe, object, embed, base, form, img')].map((e) => e.tagName.toLowerCase()),
     bad,
     csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',

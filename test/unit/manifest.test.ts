@@ -53,6 +53,22 @@ describe('manifest', function () {
     }
   });
 
+  it('takes every %key% from package.nls.json, and package.nls.json has no unused key', function () {
+    const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const used = new Set([...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+    for (const k of used) assert.ok(typeof nls[k!] === 'string' && nls[k!] !== '', `package.nls.json lacks ${k}`);
+    for (const k of Object.keys(nls)) assert.ok(used.has(k), `package.nls.json: ${k} is not used`);
+    for (const c of pkg.contributes.commands) assert.match(c.title, /^%.+%$/, `${c.command}: title is not localized`);
+  });
+
+  it('points yamlValidation and jsonValidation at the generated plan schema, and the grammar at its file', function () {
+    const p = pkg as unknown as { contributes: { yamlValidation: { url: string }[]; jsonValidation: { url: string }[]; grammars: { path: string; injectTo: string[] }[] } };
+    for (const v of [...p.contributes.yamlValidation, ...p.contributes.jsonValidation]) assert.ok(fs.existsSync(path.join(root, v.url)), v.url);
+    for (const g of p.contributes.grammars) assert.ok(fs.existsSync(path.join(root, g.path)), g.path);
+    assert.deepEqual(p.contributes.grammars[0]?.injectTo, ['text.html.markdown']);
+  });
+
   it('targets VS Code ^1.100.0', function () {
     assert.equal(pkg.engines.vscode, '^1.100.0');
   });
