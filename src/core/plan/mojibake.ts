@@ -114,6 +114,8 @@ const DROPPED_BYTE_FORMS: [string, RegExp, string][] = [
   ['\u00ef\u00b8', /\u00ef\u00b8(?!\u008f)/g, '\ufe0f'], // variation selector EF B8 8F, as in ⚠️
 ];
 
+const NON_ASCII = /[\u0080-\uffff]/g;
+
 /** Returns the line with mojibake runs repaired, or the same string when there are none. */
 export function repairMojibake(line: string): string {
   if (!SUSPECT.test(line)) return line;
@@ -121,12 +123,13 @@ export function repairMojibake(line: string): string {
   // Unchanged stretches are copied with one slice each rather than character by character.
   let out = '';
   let kept = 0; // start of the stretch not yet copied to `out`
+  // Only non-ASCII characters can start a repair: the pattern finds the next one natively, which is
+  // faster than reading every character of a long line in a loop.
   let i = 0;
   while (i < line.length) {
-    if (line.charCodeAt(i) < 0x80) {
-      i++;
-      continue;
-    }
+    NON_ASCII.lastIndex = i;
+    if (!NON_ASCII.test(line)) break;
+    i = NON_ASCII.lastIndex - 1;
     const fixed = repairAt(line, i);
     if (fixed) {
       out += line.slice(kept, i) + fixed.text;

@@ -380,23 +380,9 @@ export function isTableSeparator(line: string): boolean {
 // Any character that plain() may remove.
 const MARKUP = /[*`[_]/;
 
-/**
- * Does `text` hold a character plain() may remove (`*`, `` ` ``, `[`, `_`)? Short texts (cells,
- * labels) are read in a loop, which costs less than calling the pattern; long ones (prose) are
- * searched with the pattern, which reads characters faster than a loop.
- */
-function hasMarkup(text: string): boolean {
-  if (text.length > 24) return MARKUP.test(text);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 || c === 96 || c === 91 || c === 95) return true;
-  }
-  return false;
-}
-
 /** Removes markdown emphasis, code ticks and links, keeping the words; code spans stay as written. */
 export function plain(text: string): string {
-  if (!hasMarkup(text)) return text.trim();
+  if (!MARKUP.test(text)) return text.trim();
   // A lone code span (`` `src/a.py` ``, the usual deliverable) is its text as written.
   const end = text.length - 1;
   if (text.charCodeAt(0) === 96 && end >= 2 && end <= 501 && text.indexOf('`', 1) === end) return text.slice(1, end).trim();

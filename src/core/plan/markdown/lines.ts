@@ -2,7 +2,7 @@ import { problem, type Deliverable, type Plan, type Problem, type Session, type 
 import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
-import { isSpace, markerRest, markerStatus, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem } from './inline';
+import { isSpace, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem } from './inline';
 import { inside, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
@@ -271,9 +271,7 @@ function addUnique(into: string[], ids: string[]): void {
 
 /** Deliverables named by one list item or field value; one per path, or one without a path. */
 function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverable[] {
-  const trimmed = raw.trim();
-  const status = markerStatus(trimmed);
-  const rest = markerRest(trimmed);
+  const { status, rest } = stripMarkers(raw.trim());
   const claim = checked ? 'done' : status;
   const text = plain(rest);
   const paths = pathsIn(rest);
