@@ -6,6 +6,7 @@ import { Commands } from './commands';
 import type { PlanEntry, PlanStore } from './planStore';
 import type { RunLogStore } from './runLog';
 import type { Node } from './sessionsTree';
+import { stateLabel } from './treeState';
 
 /** How often lenses refresh while a session runs: the timer shows minutes, so 30 s is enough. */
 export const LENS_TICK_MS = 30_000;
@@ -76,8 +77,8 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
         const node: SlotNode = { kind: 'slot', entry, session, slot, tasks: tasks.filter((t) => t.terminal === slot).map((t) => t.task) };
         lenses.push(
           new vscode.CodeLens(slotRange, {
-            title: '$(play) Launch',
-            tooltip: `Launch ${terminalLabel(slot)} of session ${session.id}`,
+            title: vscode.l10n.t('$(play) Launch'),
+            tooltip: vscode.l10n.t('Launch {0} of session {1}', terminalLabel(slot), session.id),
             command: Commands.launchTask,
             arguments: [node],
           }),
@@ -98,8 +99,10 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
         lenses.push(
           new vscode.CodeLens(range, {
             // Only a row several sessions share names the session.
-            title: rows.length > 1 ? `$(play) Launch · ${session.id}` : '$(play) Launch',
-            tooltip: `Launch task ${st.task.id} of session ${session.id}${st.terminal ? ` (${terminalLabel(st.terminal)})` : ''}`,
+            title: rows.length > 1 ? vscode.l10n.t('$(play) Launch · {0}', session.id) : vscode.l10n.t('$(play) Launch'),
+            tooltip: st.terminal
+              ? vscode.l10n.t('Launch task {0} of session {1} ({2})', st.task.id, session.id, terminalLabel(st.terminal))
+              : vscode.l10n.t('Launch task {0} of session {1}', st.task.id, session.id),
             command: Commands.launchTask,
             arguments: [node],
           }),
@@ -112,16 +115,17 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
   private sessionLenses(entry: PlanEntry, session: Session, run: SessionRun | undefined, range: vscode.Range): vscode.CodeLens[] {
     const arg = { entry, session };
     const lens = (title: string, command: string, tooltip: string) => new vscode.CodeLens(range, { title, command, tooltip, arguments: [arg] });
-    const budget = session.hours ? ` (budget ${session.hours.text})` : '';
-    const stop = lens('$(debug-stop) Stop', Commands.stopSession, `Stop session ${session.id}`);
+    // Fragments of the tooltips below: ` (budget 4 hours)` and ` Last run: done, 1:12 / 4:00.`
+    const budget = session.hours ? vscode.l10n.t(' (budget {0})', session.hours.text) : '';
+    const stop = lens(vscode.l10n.t('$(debug-stop) Stop'), Commands.stopSession, vscode.l10n.t('Stop session {0}', session.id));
     switch (run?.state) {
       case 'running':
-        return [lens(`$(debug-pause) Pause · ${formatTimer(run, session.hours)}`, Commands.pauseSession, `Session ${session.id} is running${budget}. Pause it.`), stop];
+        return [lens(vscode.l10n.t('$(debug-pause) Pause · {0}', formatTimer(run, session.hours)), Commands.pauseSession, vscode.l10n.t('Session {0} is running{1}. Pause it.', session.id, budget)), stop];
       case 'paused':
-        return [lens(`$(debug-continue) Resume · ${formatTimer(run, session.hours)}`, Commands.resumeSession, `Session ${session.id} is paused${budget}. Resume it.`), stop];
+        return [lens(vscode.l10n.t('$(debug-continue) Resume · {0}', formatTimer(run, session.hours)), Commands.resumeSession, vscode.l10n.t('Session {0} is paused{1}. Resume it.', session.id, budget)), stop];
       default: {
-        const before = run && run.state !== 'not-started' ? ` Last run: ${run.state}, ${formatTimer(run, session.hours)}.` : '';
-        return [lens('$(play) Start session', Commands.startSession, `Start session ${session.id}: ${session.title}${budget}.${before}`)];
+        const before = run && run.state !== 'not-started' ? vscode.l10n.t(' Last run: {0}, {1}.', stateLabel(run.state), formatTimer(run, session.hours)) : '';
+        return [lens(vscode.l10n.t('$(play) Start session'), Commands.startSession, vscode.l10n.t('Start session {0}: {1}{2}.{3}', session.id, session.title, budget, before))];
       }
     }
   }

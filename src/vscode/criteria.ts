@@ -16,7 +16,7 @@ export async function setCriterion(uri: vscode.Uri, criterion: Criterion, done: 
   if ('error' in result) return result.error;
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, toRange(result.edit), result.edit.newText);
-  if (!(await vscode.workspace.applyEdit(edit))) return 'VS Code refused the edit to the plan.';
+  if (!(await vscode.workspace.applyEdit(edit))) return vscode.l10n.t('VS Code refused the edit to the plan.');
   if (!wasDirty) await doc.save();
   return undefined;
 }

@@ -19,8 +19,8 @@ export class PlanCommands {
   async addPlanFile(): Promise<void> {
     const uris = await vscode.window.showOpenDialog({
       canSelectMany: true,
-      openLabel: 'Add Plan',
-      filters: { 'Marathon plans': ['md', 'markdown', 'yaml', 'yml'] },
+      openLabel: vscode.l10n.t('Add Plan'),
+      filters: { [vscode.l10n.t('Marathon plans')]: ['md', 'markdown', 'yaml', 'yml'] },
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
     });
     for (const uri of uris ?? []) await this.plans.add(uri);
@@ -30,7 +30,7 @@ export class PlanCommands {
   async createPlan(folderArg?: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
     const folder = folderArg ?? (await this.pickFolder());
     if (!folder) {
-      void vscode.window.showWarningMessage('Marathon: open a folder first; the plan is created in it.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Marathon: open a folder first; the plan is created in it.'));
       return undefined;
     }
     const created = new Date().toISOString().slice(0, 10);
@@ -44,7 +44,7 @@ export class PlanCommands {
       this.log.info(`Created ${uri.fsPath}.`);
       return uri;
     }
-    void vscode.window.showErrorMessage('Marathon: too many MARATHON-N.marathon.md files already; nothing was written.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Marathon: too many MARATHON-N.marathon.md files already; nothing was written.'));
     return undefined;
   }
 
@@ -52,7 +52,7 @@ export class PlanCommands {
   async setCriterion(entry: PlanEntry, criterion: Criterion, done: boolean): Promise<boolean> {
     const error = await setCriterion(entry.uri, criterion, done);
     if (error) {
-      void vscode.window.showWarningMessage(`Marathon: ${error}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Marathon: {0}', error));
       await this.plans.reread(entry.uri);
       return false;
     }
@@ -63,7 +63,7 @@ export class PlanCommands {
   private async pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length <= 1) return folders[0];
-    return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the plan go?' });
+    return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should the plan go?') });
   }
 }
 

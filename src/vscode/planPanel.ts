@@ -16,14 +16,14 @@ export async function openPlanPanel(
   const active = vscode.window.activeTextEditor?.document.uri;
   let entry = given ? (plans.get(given.uri) ?? given) : active ? plans.get(active) : undefined;
   if (!entry && plans.plans.length === 0) {
-    void vscode.window.showInformationMessage('Marathon: no plan to show.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Marathon: no plan to show.'));
     return undefined;
   }
   if (!entry && plans.plans.length === 1) entry = plans.plans[0];
   if (!entry) {
     const picked = await vscode.window.showQuickPick(
       plans.plans.map((e) => ({ label: e.plan.title || e.relPath, description: e.relPath, entry: e })),
-      { title: 'Marathon: open Plan panel', placeHolder: 'Choose a plan' },
+      { title: vscode.l10n.t('Marathon: open Plan panel'), placeHolder: vscode.l10n.t('Choose a plan') },
     );
     entry = picked?.entry;
   }

@@ -86,7 +86,7 @@ function sessionOf(entry: PlanEntry, graph: PlanGraph, i: number): Session | und
 }
 
 function formatH(h: number): string {
-  return `${parseFloat(h.toFixed(2))} h`;
+  return vscode.l10n.t('{0} h', parseFloat(h.toFixed(2)));
 }
 
 /** Chooses among several ready sessions; undefined cancels. */
@@ -97,10 +97,10 @@ const quickPickChoose: ChooseSession = async (ready) => {
   const picked = await vscode.window.showQuickPick(
     ready.map((r) => ({
       label: `${r.critical ? '$(flame)' : '$(circle-large-outline)'} ${r.session.id} · ${r.session.title}`,
-      description: `${r.critical ? 'critical' : `slack ${formatH(r.slack)}`} · ${formatH(r.hours)}${manyPlans ? ` · ${r.entry.relPath}` : ''}`,
+      description: `${r.critical ? vscode.l10n.t('critical') : vscode.l10n.t('slack {0}', formatH(r.slack))} · ${formatH(r.hours)}${manyPlans ? ` · ${r.entry.relPath}` : ''}`,
       ready: r,
     })),
-    { title: 'Marathon: start next session', placeHolder: 'Ready to start, critical path first', matchOnDescription: true },
+    { title: vscode.l10n.t('Marathon: start next session'), placeHolder: vscode.l10n.t('Ready to start, critical path first'), matchOnDescription: true },
   );
   return picked?.ready;
 };
@@ -157,12 +157,20 @@ export class PlanningCommands {
 }
 
 function whyNothing(sessions: number, done: number, waiting: Map<string, ItemState>): string {
-  if (sessions === 0) return 'Marathon: no plan has sessions to start.';
-  if (done === sessions) return `Marathon: nothing to start — all ${sessions} session${sessions === 1 ? ' is' : 's are'} done.`;
-  if (waiting.size === 0) return 'Marathon: nothing to start — every session that is not done is already under way.';
-  const names = [...waiting].slice(0, 4).map(([label, state]) => `${label} (${state === 'started' ? 'under way' : 'not started'})`);
-  const more = waiting.size > 4 ? ` and ${waiting.size - 4} more` : '';
-  return `Marathon: nothing to start — the remaining sessions wait on ${names.join(', ')}${more}.`;
+  if (sessions === 0) return vscode.l10n.t('Marathon: no plan has sessions to start.');
+  if (done === sessions) {
+    return sessions === 1
+      ? vscode.l10n.t('Marathon: nothing to start — all {0} session is done.', sessions)
+      : vscode.l10n.t('Marathon: nothing to start — all {0} sessions are done.', sessions);
+  }
+  if (waiting.size === 0) return vscode.l10n.t('Marathon: nothing to start — every session that is not done is already under way.');
+  const names = [...waiting]
+    .slice(0, 4)
+    .map(([label, state]) => (state === 'started' ? vscode.l10n.t('{0} (under way)', label) : vscode.l10n.t('{0} (not started)', label)))
+    .join(', ');
+  return waiting.size > 4
+    ? vscode.l10n.t('Marathon: nothing to start — the remaining sessions wait on {0} and {1} more.', names, waiting.size - 4)
+    : vscode.l10n.t('Marathon: nothing to start — the remaining sessions wait on {0}.', names);
 }
 
 /** Asks a reminder's question; resolves to the chosen option, or undefined when dismissed. */
@@ -252,7 +260,8 @@ export class Reminders implements vscode.Disposable {
 
   private async decide(entry: PlanEntry, folder: vscode.WorkspaceFolder, r: DueReminder): Promise<void> {
     try {
-      const question = r.question ?? `${r.options.join(' or ')}?`;
+      // The plan's own question, else its options: `Continue or Pivot?`.
+      const question = r.question ?? vscode.l10n.t('{0}?', r.options.join(vscode.l10n.t(' or ')));
       const decision = await this.ask(`${r.title} (${entry.relPath}): ${question}`, r.options);
       if (decision === undefined) return;
       await this.runLog.append(folder, { event: 'checkpoint.decision', plan: entry.relPath, session: this.sessionOnClock(entry), checkpoint: r.id, decision });

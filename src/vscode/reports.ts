@@ -73,7 +73,7 @@ export class ReportsSurface implements vscode.Disposable {
     const dir = this.reportsDir(ref.entry, folder);
     if (!dir) return undefined;
     const uri = await writeNew(dir, (exists) => handoffFileName(dir, ref.session.id, exists), handoffMarkdown(input));
-    if (!uri) return this.fail(`no free SESSION_${ref.session.id}_HANDOFF file name in ${dir}`);
+    if (!uri) return this.fail(vscode.l10n.t('no free SESSION_{0}_HANDOFF file name in {1}', ref.session.id, dir));
     this.deps.log.info(`Wrote ${vscode.workspace.asRelativePath(uri)} for session ${ref.session.id}.`);
     await vscode.window.showTextDocument(uri);
     return uri;
@@ -98,12 +98,12 @@ export class ReportsSurface implements vscode.Disposable {
     if (!dir) return undefined;
     const existsSync = (p: string) => existsNow(p);
     const name = blockerFileName(dir, ref.session.id, existsSync);
-    if (!name) return this.fail(`no free SESSION_${ref.session.id}_BLOCKER file name in ${dir}`);
+    if (!name) return this.fail(vscode.l10n.t('no free SESSION_{0}_BLOCKER file name in {1}', ref.session.id, dir));
     const rel = path.relative(folder.uri.fsPath, name).split(path.sep).join('/');
     await this.deps.runLog.append(folder, { event: 'blocker.report', plan: ref.entry.relPath, session: ref.session.id, text: what.trim(), file: rel });
     const markdown = blockerMarkdown({ plan: ref.entry.plan, planFile: ref.entry.relPath, sessionId: ref.session.id, events: this.deps.runLog.events(folder), now: this.deps.runLog.clock.now(), text: what.trim() });
     const uri = await writeNew(dir, (exists) => (exists(name) ? blockerFileName(dir, ref.session.id, exists) : name), markdown);
-    if (!uri) return this.fail(`could not write ${name}`);
+    if (!uri) return this.fail(vscode.l10n.t('could not write {0}', name));
     await vscode.window.showTextDocument(uri);
     return uri;
   }
@@ -134,7 +134,7 @@ export class ReportsSurface implements vscode.Disposable {
     if (!dir) return undefined;
     const base = path.basename(entry.relPath).replace(/\.(marathon\.)?(md|ya?ml)$/i, '').replace(/[^\w.-]+/g, '_') || 'MARATHON';
     const uri = await writeNew(dir, (exists) => freeName(dir, `${base}_AAR`, exists), aarMarkdown(model));
-    if (!uri) return this.fail(`no free ${base}_AAR file name in ${dir}`);
+    if (!uri) return this.fail(vscode.l10n.t('no free {0}_AAR file name in {1}', base, dir));
     await vscode.window.showTextDocument(uri);
     await this.openReport(uri);
     return uri;
@@ -273,7 +273,7 @@ export class ReportsSurface implements vscode.Disposable {
   }
 
   private fail(message: string): undefined {
-    void vscode.window.showErrorMessage(`Marathon: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Marathon: {0}', message));
     return undefined;
   }
 
@@ -334,7 +334,7 @@ function firstHeading(text: string): string | undefined {
 // A claim's verdict as a diagnostic at the claim: contradicted is an error, the rest information.
 function claimProblem(r: ClaimResult): Problem {
   const { line, column, endColumn } = r.claim;
-  if (r.verdict === 'contradicted') return problem('claim-contradicted', 'error', `Contradicted by git: ${r.reason}`, line, column, endColumn);
-  if (r.verdict === 'confirmed') return problem('claim-confirmed', 'info', `Confirmed: ${r.reason}`, line, column, endColumn);
-  return problem('claim-unverifiable', 'info', `Not verifiable: ${r.reason}`, line, column, endColumn);
+  if (r.verdict === 'contradicted') return problem('claim-contradicted', 'error', vscode.l10n.t('Contradicted by git: {0}', r.reason), line, column, endColumn);
+  if (r.verdict === 'confirmed') return problem('claim-confirmed', 'info', vscode.l10n.t('Confirmed: {0}', r.reason), line, column, endColumn);
+  return problem('claim-unverifiable', 'info', vscode.l10n.t('Not verifiable: {0}', r.reason), line, column, endColumn);
 }

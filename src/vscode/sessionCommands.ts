@@ -7,6 +7,7 @@ import { readConfig } from './config';
 import { lineStart } from './convert';
 import type { PlanEntry, PlanStore } from './planStore';
 import type { RunLogStore } from './runLog';
+import { stateLabel } from './treeState';
 
 /** A session in a plan: what session commands act on. */
 export interface SessionRef {
@@ -28,21 +29,25 @@ export class SessionCommands {
     return this.runLog.run(ref.entry.folder, ref.entry.relPath, ref.session.id)?.state ?? 'not-started';
   }
 
-  /** The session a command targets: its argument (a tree node), or one the user picks. */
+  /**
+   * The session a command targets: its argument (a tree node), or one the user picks. `verb` is
+   * an English key (`'start'`, `'write a handoff for'`…) that {@link pickTexts} turns into messages.
+   */
   async pick(arg: unknown, states: RunState[], verb: string): Promise<SessionRef | undefined> {
     const given = arg as Partial<SessionRef> | undefined;
     if (given?.entry && given.session) return { entry: given.entry, session: given.session };
     const candidates = this.plans.plans.flatMap((entry) =>
       entry.plan.sessions.map((session) => ({ entry, session })).filter((r) => states.includes(this.state(r))),
     );
+    const texts = pickTexts(verb);
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage(`Marathon: no session to ${verb}.`);
+      void vscode.window.showInformationMessage(texts.none);
       return undefined;
     }
     if (candidates.length === 1) return candidates[0];
     const picked = await vscode.window.showQuickPick(
-      candidates.map((r) => ({ label: `${r.session.id} · ${r.session.title}`, description: r.entry.relPath, detail: this.state(r), ref: r })),
-      { title: `Marathon: ${verb} session`, placeHolder: 'Choose a session', matchOnDescription: true },
+      candidates.map((r) => ({ label: `${r.session.id} · ${r.session.title}`, description: r.entry.relPath, detail: stateLabel(this.state(r)), ref: r })),
+      { title: texts.title, placeHolder: vscode.l10n.t('Choose a session'), matchOnDescription: true },
     );
     return picked?.ref;
   }
@@ -86,11 +91,11 @@ export class SessionCommands {
       (
         await vscode.window.showQuickPick(
           [
-            { label: '$(pass) Done', description: 'The session met its goal', value: 'done' as const },
-            { label: '$(error) Blocked', description: 'Something outside the session stopped it', value: 'blocked' as const },
-            { label: '$(circle-slash) Abandoned', description: 'Stopped without finishing', value: 'abandoned' as const },
+            { label: vscode.l10n.t('$(pass) Done'), description: vscode.l10n.t('The session met its goal'), value: 'done' as const },
+            { label: vscode.l10n.t('$(error) Blocked'), description: vscode.l10n.t('Something outside the session stopped it'), value: 'blocked' as const },
+            { label: vscode.l10n.t('$(circle-slash) Abandoned'), description: vscode.l10n.t('Stopped without finishing'), value: 'abandoned' as const },
           ],
-          { title: `Stop session ${ref.session.id}`, placeHolder: 'How did it end?' },
+          { title: vscode.l10n.t('Stop session {0}', ref.session.id), placeHolder: vscode.l10n.t('How did it end?') },
         )
       )?.value;
     if (!chosen) return;
@@ -104,12 +109,14 @@ export class SessionCommands {
     if (!ref) return;
     const state = this.state(ref);
     const items = [
-      state === 'running' ? { label: '$(debug-pause) Pause', command: Commands.pauseSession } : { label: '$(debug-continue) Resume', command: Commands.resumeSession },
-      { label: '$(debug-stop) Stop…', command: Commands.stopSession },
-      { label: '$(terminal-split) Launch Session Terminals', command: Commands.launchSessionTerminals },
-      { label: '$(go-to-file) Open Session in Plan', command: Commands.openInPlan },
+      state === 'running'
+        ? { label: vscode.l10n.t('$(debug-pause) Pause'), command: Commands.pauseSession }
+        : { label: vscode.l10n.t('$(debug-continue) Resume'), command: Commands.resumeSession },
+      { label: vscode.l10n.t('$(debug-stop) Stop…'), command: Commands.stopSession },
+      { label: vscode.l10n.t('$(terminal-split) Launch Session Terminals'), command: Commands.launchSessionTerminals },
+      { label: vscode.l10n.t('$(go-to-file) Open Session in Plan'), command: Commands.openInPlan },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: `Session ${ref.session.id}: ${ref.session.title}` });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Session {0}: {1}', ref.session.id, ref.session.title) });
     if (picked) await vscode.commands.executeCommand(picked.command, ref);
   }
 
@@ -130,16 +137,47 @@ export class SessionCommands {
   }
 
   private folderOf(ref: SessionRef): vscode.WorkspaceFolder | undefined {
-    if (!ref.entry.folder) void vscode.window.showWarningMessage('Marathon keeps session clocks in a workspace folder; this plan is outside every folder.');
+    if (!ref.entry.folder) void vscode.window.showWarningMessage(vscode.l10n.t('Marathon keeps session clocks in a workspace folder; this plan is outside every folder.'));
     return ref.entry.folder;
   }
 
   // `git switch` refuses to overwrite uncommitted work; Marathon never forces it.
   private async offerBranch(folder: vscode.WorkspaceFolder, branch: string, current: string): Promise<void> {
-    const action = (await loadEngine().hasBranch(folder.uri.fsPath, branch)) ? 'Check Out' : 'Create and Check Out';
-    const choice = await vscode.window.showInformationMessage(`This session works on branch "${branch}" (you are on "${current}").`, action, `Stay on ${current}`);
+    const action = (await loadEngine().hasBranch(folder.uri.fsPath, branch)) ? vscode.l10n.t('Check Out') : vscode.l10n.t('Create and Check Out');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('This session works on branch "{0}" (you are on "{1}").', branch, current),
+      action,
+      vscode.l10n.t('Stay on {0}', current),
+    );
     if (choice !== action) return;
     const error = await loadEngine().switchBranch(folder.uri.fsPath, branch);
-    if (error) void vscode.window.showWarningMessage(`Marathon did not switch to "${branch}": ${error}`);
+    if (error) void vscode.window.showWarningMessage(vscode.l10n.t('Marathon did not switch to "{0}": {1}', branch, error));
+  }
+}
+
+/**
+ * What the session pick says for each verb its callers pass (here and in the report commands):
+ * whole sentences, so each is translated as one message.
+ */
+function pickTexts(verb: string): { none: string; title: string } {
+  switch (verb) {
+    case 'start':
+      return { none: vscode.l10n.t('Marathon: no session to start.'), title: vscode.l10n.t('Marathon: start session') };
+    case 'pause':
+      return { none: vscode.l10n.t('Marathon: no session to pause.'), title: vscode.l10n.t('Marathon: pause session') };
+    case 'resume':
+      return { none: vscode.l10n.t('Marathon: no session to resume.'), title: vscode.l10n.t('Marathon: resume session') };
+    case 'stop':
+      return { none: vscode.l10n.t('Marathon: no session to stop.'), title: vscode.l10n.t('Marathon: stop session') };
+    case 'act on':
+      return { none: vscode.l10n.t('Marathon: no session to act on.'), title: vscode.l10n.t('Marathon: act on session') };
+    case 'open':
+      return { none: vscode.l10n.t('Marathon: no session to open.'), title: vscode.l10n.t('Marathon: open session') };
+    case 'write a handoff for':
+      return { none: vscode.l10n.t('Marathon: no session to write a handoff for.'), title: vscode.l10n.t('Marathon: write a handoff for session') };
+    case 'report a blocker on':
+      return { none: vscode.l10n.t('Marathon: no session to report a blocker on.'), title: vscode.l10n.t('Marathon: report a blocker on session') };
+    default:
+      return { none: vscode.l10n.t('Marathon: no session to {0}.', verb), title: vscode.l10n.t('Marathon: {0} session', verb) };
   }
 }

@@ -5,6 +5,7 @@ import type { RiskItem } from '../core/planning';
 import { Commands } from './commands';
 import { risksOfPlan } from './planning';
 import type { PlanEntry, PlanStore } from './planStore';
+import { stateLabel } from './treeState';
 
 /** What the tree shows about a session's clock. */
 export interface SessionView {
@@ -172,7 +173,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   getTreeItem(node: Node): vscode.TreeItem {
     const item = this.item(node);
-    item.command ??= { command: Commands.openInPlan, title: 'Open in Plan', arguments: [node] };
+    item.command ??= { command: Commands.openInPlan, title: vscode.l10n.t('Open in Plan'), arguments: [node] };
     return item;
   }
 
@@ -194,7 +195,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const view = this.state.session(entry, s);
         const item = new vscode.TreeItem(`${s.id} · ${s.title}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idBase}s:${s.id}:${s.line}`;
-        item.description = view.blocker !== undefined ? `blocked · ${describeSession(view, s)}` : describeSession(view, s);
+        item.description = view.blocker !== undefined ? vscode.l10n.t('blocked · {0}', describeSession(view, s)) : describeSession(view, s);
         const [icon, color] = view.blocker !== undefined ? STATE_ICON.blocked : STATE_ICON[view.state];
         const tint = view.level === 'over' ? 'charts.red' : view.level === 'warning' ? 'charts.orange' : color;
         item.iconPath = new vscode.ThemeIcon(icon, tint ? new vscode.ThemeColor(tint) : undefined);
@@ -205,10 +206,10 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       case 'group': {
         const s = node.session;
         const [label, icon, description] =
-          node.group === 'objectives' ? ['Objectives', 'target', String(s.objectives.length)]
-          : node.group === 'tasks' ? ['Tasks', 'terminal', s.terminals.length ? `${s.terminals.length} slot(s)` : String(s.tasks.length)]
-          : node.group === 'criteria' ? ['Success Criteria', 'checklist', `${s.criteria.filter((c) => c.done).length}/${s.criteria.length}`]
-          : ['Deliverables', 'package', String(s.deliverables.length)];
+          node.group === 'objectives' ? [vscode.l10n.t('Objectives'), 'target', String(s.objectives.length)]
+          : node.group === 'tasks' ? [vscode.l10n.t('Tasks'), 'terminal', s.terminals.length ? vscode.l10n.t('{0} slot(s)', s.terminals.length) : String(s.tasks.length)]
+          : node.group === 'criteria' ? [vscode.l10n.t('Success Criteria'), 'checklist', `${s.criteria.filter((c) => c.done).length}/${s.criteria.length}`]
+          : [vscode.l10n.t('Deliverables'), 'package', String(s.deliverables.length)];
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idBase}s:${s.id}:${s.line}:${node.group}`;
         item.description = description;
@@ -218,11 +219,11 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
       case 'slot': {
         const t = node.slot;
-        const range = t.from === t.to ? `Terminal ${t.from}` : `Terminals ${t.from}-${t.to}`;
+        const range = t.from === t.to ? vscode.l10n.t('Terminal {0}', t.from) : vscode.l10n.t('Terminals {0}-{1}', t.from, t.to);
         const state = this.state.task(entry, node.session, slotKey(t));
         const item = new vscode.TreeItem(`${range} · ${t.label}`, node.tasks.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${idBase}s:${node.session.id}:${node.session.line}:slot:${t.line}`;
-        item.description = [t.tasks ? `tasks ${t.tasks.from}-${t.tasks.to}` : '', terminalText(state)].filter(Boolean).join(' · ');
+        item.description = [t.tasks ? vscode.l10n.t('tasks {0}-{1}', t.tasks.from, t.tasks.to) : '', terminalText(state)].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(state?.running ? 'terminal' : 'layout-panel');
         item.contextValue = `slot.${state?.running ? 'running' : 'idle'}`;
         return item;
@@ -249,7 +250,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const d = node.deliverable;
         const item = new vscode.TreeItem(d.path ?? d.text, vscode.TreeItemCollapsibleState.None);
         item.id = `${idBase}d:${d.line}:${d.path ?? ''}`;
-        item.description = node.status === 'pattern' ? (d.isPlaceholder ? 'placeholder' : 'pattern') : node.status;
+        item.description = deliverableText(node.status === 'pattern' && d.isPlaceholder ? 'placeholder' : node.status);
         item.iconPath = new vscode.ThemeIcon(
           node.status === 'exists' ? 'pass' : node.status === 'missing' ? 'warning' : node.status === 'outside' ? 'error' : 'symbol-file',
           node.status === 'exists' ? new vscode.ThemeColor('charts.green') : node.status === 'missing' ? new vscode.ThemeColor('charts.yellow') : undefined,
@@ -265,10 +266,10 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         return item;
       }
       case 'risks': {
-        const item = new vscode.TreeItem(`Risks (${node.risks.length})`, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Risks ({0})', node.risks.length), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idBase}risks`;
         const high = node.risks.filter((r) => riskLevel(r) === 'critical').length;
-        if (high > 0) item.description = `${high} high`;
+        if (high > 0) item.description = vscode.l10n.t('{0} high', high);
         item.iconPath = new vscode.ThemeIcon('shield');
         item.contextValue = 'group.risks';
         return item;
@@ -303,7 +304,7 @@ function riskLevel(r: RiskItem): keyof typeof RISK_ICON {
 function riskItem(r: RiskItem, id: string): vscode.TreeItem {
   const item = new vscode.TreeItem(r.risk, vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  item.description = [r.level, r.likelihood && `likelihood ${r.likelihood}`, r.impact && `impact ${r.impact}`].filter(Boolean).join(' · ');
+  item.description = [r.level && riskLevelText(r.level), r.likelihood && vscode.l10n.t('likelihood {0}', r.likelihood), r.impact && vscode.l10n.t('impact {0}', r.impact)].filter(Boolean).join(' · ');
   const [icon, color] = RISK_ICON[riskLevel(r)];
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   const md = new vscode.MarkdownString(undefined, true);
@@ -311,9 +312,13 @@ function riskItem(r: RiskItem, id: string): vscode.TreeItem {
   md.supportHtml = false;
   md.appendMarkdown(`**${esc(r.risk)}**\n\n`);
   if (r.detail) md.appendMarkdown(`${esc(r.detail)}\n\n`);
-  const facts = [r.level && `Level: ${esc(r.level)}`, r.likelihood && `Likelihood: ${esc(r.likelihood)}`, r.impact && `Impact: ${esc(r.impact)}`].filter(Boolean);
+  const facts = [
+    r.level && vscode.l10n.t('Level: {0}', esc(riskLevelText(r.level))),
+    r.likelihood && vscode.l10n.t('Likelihood: {0}', esc(r.likelihood)),
+    r.impact && vscode.l10n.t('Impact: {0}', esc(r.impact)),
+  ].filter(Boolean);
   if (facts.length) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
-  md.appendMarkdown(r.mitigation ? `$(shield) Mitigation: ${esc(r.mitigation)}` : '_No mitigation stated in the plan._');
+  md.appendMarkdown(r.mitigation ? vscode.l10n.t('$(shield) Mitigation: {0}', esc(r.mitigation)) : vscode.l10n.t('_No mitigation stated in the plan._'));
   item.tooltip = md;
   item.contextValue = 'risk';
   return item;
@@ -331,21 +336,51 @@ export function slotKey(t: Terminal): string {
 
 function terminalText(state: { running: boolean; exitCode?: number } | undefined): string {
   if (!state) return '';
-  if (state.running) return 'running';
-  return state.exitCode === undefined ? 'closed' : `exited ${state.exitCode}`;
+  if (state.running) return vscode.l10n.t('running');
+  return state.exitCode === undefined ? vscode.l10n.t('closed') : vscode.l10n.t('exited {0}', state.exitCode);
+}
+
+// A deliverable's status as the tree describes it (the English text is the status).
+function deliverableText(status: string): string {
+  switch (status) {
+    case 'exists':
+      return vscode.l10n.t('exists');
+    case 'missing':
+      return vscode.l10n.t('missing');
+    case 'outside':
+      return vscode.l10n.t('outside');
+    case 'pattern':
+      return vscode.l10n.t('pattern');
+    case 'placeholder':
+      return vscode.l10n.t('placeholder');
+    default:
+      return status;
+  }
+}
+
+// A risk's level as the user reads it (the English text is the level).
+function riskLevelText(level: NonNullable<RiskItem['level']>): string {
+  switch (level) {
+    case 'critical':
+      return vscode.l10n.t('critical');
+    case 'moderate':
+      return vscode.l10n.t('moderate');
+    case 'low':
+      return vscode.l10n.t('low');
+  }
 }
 
 function describeSession(view: SessionView, s: Session): string {
   const budget = s.hours?.text ?? '';
   switch (view.state) {
     case 'running':
-      return view.timer ?? 'running';
+      return view.timer ?? stateLabel('running');
     case 'paused':
-      return `paused ${view.timer ?? ''}`.trim();
+      return view.timer ? vscode.l10n.t('paused {0}', view.timer) : stateLabel('paused');
     case 'not-started':
-      return budget ? `not started · ${budget}` : 'not started';
+      return budget ? vscode.l10n.t('not started · {0}', budget) : vscode.l10n.t('not started');
     default:
-      return view.timer ? `${view.state} · ${view.timer}` : view.state;
+      return view.timer ? `${stateLabel(view.state)} · ${view.timer}` : stateLabel(view.state);
   }
 }
 
@@ -354,15 +389,15 @@ function sessionTooltip(s: Session, view: SessionView): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`**Session ${esc(s.id)}: ${esc(s.title)}**\n\n`);
-  md.appendMarkdown(`$(watch) ${esc(view.state)}${view.timer ? ` · ${esc(view.timer)}` : ''}`);
-  if (s.hours) md.appendMarkdown(` · budget ${esc(s.hours.text)}`);
+  md.appendMarkdown(`${vscode.l10n.t('**Session {0}: {1}**', esc(s.id), esc(s.title))}\n\n`);
+  md.appendMarkdown(`$(watch) ${esc(stateLabel(view.state))}${view.timer ? ` · ${esc(view.timer)}` : ''}`);
+  if (s.hours) md.appendMarkdown(vscode.l10n.t(' · budget {0}', esc(s.hours.text)));
   md.appendMarkdown('\n\n');
   if (s.branch) md.appendMarkdown(`$(git-branch) \`${s.branch.replace(/`/g, '')}\`\n\n`);
-  if (s.agents.length) md.appendMarkdown(`Agents: ${esc(s.agents.map((a) => (a.count > 1 ? `${a.role} × ${a.count}` : a.role)).join(', '))}\n\n`);
-  if (s.criteria.length) md.appendMarkdown(`Success criteria: ${s.criteria.filter((c) => c.done).length}/${s.criteria.length}\n\n`);
-  if (s.deliverables.length) md.appendMarkdown(`Deliverables: ${s.deliverables.length}\n\n`);
-  if (s.dependsOn.length) md.appendMarkdown(`Depends on: ${esc(s.dependsOn.join(', '))}\n\n`);
+  if (s.agents.length) md.appendMarkdown(`${vscode.l10n.t('Agents: {0}', esc(s.agents.map((a) => (a.count > 1 ? `${a.role} × ${a.count}` : a.role)).join(', ')))}\n\n`);
+  if (s.criteria.length) md.appendMarkdown(`${vscode.l10n.t('Success criteria: {0}/{1}', s.criteria.filter((c) => c.done).length, s.criteria.length)}\n\n`);
+  if (s.deliverables.length) md.appendMarkdown(`${vscode.l10n.t('Deliverables: {0}', s.deliverables.length)}\n\n`);
+  if (s.dependsOn.length) md.appendMarkdown(`${vscode.l10n.t('Depends on: {0}', esc(s.dependsOn.join(', ')))}\n\n`);
   return md;
 }
 

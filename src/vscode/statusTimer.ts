@@ -3,6 +3,7 @@ import { budgetLevel, budgetRatio, formatTimer } from '../core/clock';
 import { Commands } from './commands';
 import type { PlanStore } from './planStore';
 import type { RunLogStore } from './runLog';
+import { stateLabel } from './treeState';
 
 /** How often the timers refresh their text. Minutes are shown, so 15 s is plenty. */
 const TICK_MS = 15_000;
@@ -41,7 +42,7 @@ export class StatusTimers implements vscode.Disposable {
         let item = this.items.get(key);
         if (!item) {
           item = vscode.window.createStatusBarItem(`marathon.timer.${key}`, vscode.StatusBarAlignment.Left, 50);
-          item.name = `Marathon session ${session.id}`;
+          item.name = vscode.l10n.t('Marathon session {0}', session.id);
           this.items.set(key, item);
         }
         const level = budgetLevel(budgetRatio(run, session.hours));
@@ -51,8 +52,10 @@ export class StatusTimers implements vscode.Disposable {
           level === 'over' ? new vscode.ThemeColor('statusBarItem.errorBackground')
           : level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined;
-        item.tooltip = `Session ${session.id}: ${session.title} — ${run.state}${session.hours ? `, budget ${session.hours.text}` : ''}. Click for actions.`;
-        item.command = { command: Commands.sessionActions, title: 'Session actions', arguments: [{ kind: 'session', entry, session }] };
+        item.tooltip = session.hours
+          ? vscode.l10n.t('Session {0}: {1} — {2}, budget {3}. Click for actions.', session.id, session.title, stateLabel(run.state), session.hours.text)
+          : vscode.l10n.t('Session {0}: {1} — {2}. Click for actions.', session.id, session.title, stateLabel(run.state));
+        item.command = { command: Commands.sessionActions, title: vscode.l10n.t('Session actions'), arguments: [{ kind: 'session', entry, session }] };
         item.show();
       }
     }

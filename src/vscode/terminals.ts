@@ -27,8 +27,10 @@ export const PROMPTS_DIR = '.marathon/prompts';
 /** Launching more terminals than this at once asks first (plan text is untrusted). */
 export const CONFIRM_ABOVE = 8;
 
-/** What the warning says when the workspace is not trusted. */
-export const UNTRUSTED_MESSAGE = 'Marathon does not launch terminals in an untrusted workspace. Trust the workspace to launch tasks.';
+/** What the warning says when the workspace is not trusted (in the display language). */
+export function untrustedMessage(): string {
+  return vscode.l10n.t('Marathon does not launch terminals in an untrusted workspace. Trust the workspace to launch tasks.');
+}
 
 /** One terminal Marathon can launch: a task, or one terminal number of an allocation. */
 export type LaunchTarget =
@@ -111,9 +113,9 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
   /** Launch Task: a task or slot node (tree, code lens), or a pick over every session's tasks and terminals. */
   async launchTask(arg?: unknown): Promise<vscode.Terminal | undefined> {
     if (!this.trusted()) return undefined;
-    const target = arg === undefined ? await this.pickTarget('Launch') : this.targetOf(arg);
+    const target = arg === undefined ? await this.pickTarget() : this.targetOf(arg);
     if (!target) {
-      if (arg !== undefined) void vscode.window.showErrorMessage('Marathon: Launch Task needs a task or a terminal of a session.');
+      if (arg !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Marathon: Launch Task needs a task or a terminal of a session.'));
       return undefined;
     }
     return this.launch(target);
@@ -130,13 +132,13 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
       ? slots.map((s) => ({ kind: 'slot', entry, session, terminal: s.terminal, slot: s.slot }))
       : tasksForSession(entry.plan, session).map((st) => ({ kind: 'task', entry, session, task: st.task, ...(st.terminal ? { terminal: st.terminal } : {}) }));
     if (targets.length === 0) {
-      void vscode.window.showInformationMessage(`Marathon: session ${session.id} has no terminal allocation and no tasks to launch.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Marathon: session {0} has no terminal allocation and no tasks to launch.', session.id));
       return [];
     }
     if (targets.length > CONFIRM_ABOVE) {
-      const go = `Launch ${targets.length} Terminals`;
+      const go = vscode.l10n.t('Launch {0} Terminals', targets.length);
       const answer = await vscode.window.showWarningMessage(
-        `Session ${session.id} asks for ${targets.length} terminals. Launch them all?`,
+        vscode.l10n.t('Session {0} asks for {1} terminals. Launch them all?', session.id, targets.length),
         { modal: true },
         go,
       );
@@ -156,13 +158,13 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
     if (arg === undefined) {
       const open = [...this.tracked.values()].filter((t) => t.running);
       if (open.length === 0) {
-        void vscode.window.showInformationMessage('Marathon: no task terminal is open.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Marathon: no task terminal is open.'));
         return;
       }
       const picked =
         open.length === 1
           ? open[0]
-          : (await vscode.window.showQuickPick(open.map((t) => ({ label: t.name, description: t.plan, t })), { title: 'Marathon: Focus Task Terminal' }))?.t;
+          : (await vscode.window.showQuickPick(open.map((t) => ({ label: t.name, description: t.plan, t })), { title: vscode.l10n.t('Marathon: Focus Task Terminal') }))?.t;
       picked?.terminal.show(false);
       return;
     }
@@ -180,8 +182,8 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
       open.terminal.show(false);
       return;
     }
-    const launch = 'Launch';
-    const answer = await vscode.window.showInformationMessage('Marathon: this task has no open terminal.', launch);
+    const launch = vscode.l10n.t('Launch');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Marathon: this task has no open terminal.'), launch);
     if (answer === launch) await this.launchTask(arg);
   }
 
@@ -205,7 +207,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
     const { entry, session } = target;
     const folder = entry.folder;
     if (!folder) {
-      void vscode.window.showErrorMessage(`Marathon: ${entry.relPath} is not inside a workspace folder; open its folder to launch tasks.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Marathon: {0} is not inside a workspace folder; open its folder to launch tasks.', entry.relPath));
       return undefined;
     }
     const plan = entry.plan;
@@ -224,7 +226,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       this.log.error(`Could not write the prompt for ${name}: ${why}`);
-      void vscode.window.showErrorMessage(`Marathon: could not write the prompt file ${PROMPTS_DIR}/${fileName}: ${why}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Marathon: could not write the prompt file {0}: {1}', `${PROMPTS_DIR}/${fileName}`, why));
       return undefined;
     }
     const relPosix = `${PROMPTS_DIR}/${fileName}`;
@@ -245,7 +247,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
     const { command, problems } = expandCommand(template, vars, kind);
     if (problems.length) {
       for (const p of problems) this.log.warn(`marathon.agentCommand: ${p}`);
-      void vscode.window.showWarningMessage(`Marathon: ${problems.join(' ')} Check the marathon.agentCommand setting.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Marathon: {0} Check the marathon.agentCommand setting.', problems.join(' ')));
     }
 
     const terminal = vscode.window.createTerminal({ name, cwd: folder.uri, iconPath: new vscode.ThemeIcon('terminal') });
@@ -335,8 +337,8 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
 
   private trusted(): boolean {
     if (vscode.workspace.isTrusted) return true;
-    const manage = 'Manage Workspace Trust';
-    void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE, manage).then((a) => {
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    void vscode.window.showWarningMessage(untrustedMessage(), manage).then((a) => {
       if (a === manage) void vscode.commands.executeCommand('workbench.trust.manage');
     });
     this.log.warn('Refused to launch a terminal: the workspace is not trusted.');
@@ -381,7 +383,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
     return { entry, session };
   }
 
-  private async pickTarget(verb: string): Promise<LaunchTarget | undefined> {
+  private async pickTarget(): Promise<LaunchTarget | undefined> {
     type Item = vscode.QuickPickItem & { target?: LaunchTarget };
     const items: Item[] = [];
     const multi = this.plans.plans.length > 1;
@@ -393,21 +395,21 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
         for (const target of targets) {
           const running = this.tracked.get(keyOf(target))?.running;
           if (target.kind === 'slot') {
-            items.push({ label: `$(terminal) Terminal ${target.slot}`, description: `${terminalLabel(target.terminal)}${running ? ' · running' : ''}`, target });
+            items.push({ label: vscode.l10n.t('$(terminal) Terminal {0}', target.slot), description: `${terminalLabel(target.terminal)}${running ? ` · ${vscode.l10n.t('running')}` : ''}`, target });
           } else {
-            items.push({ label: `$(circle-small) ${target.task.id} · ${target.task.title}`, description: running ? 'running' : '', target });
+            items.push({ label: `$(circle-small) ${target.task.id} · ${target.task.title}`, description: running ? vscode.l10n.t('running') : '', target });
           }
         }
       }
     }
     const choices = items.filter((i) => i.target);
     if (choices.length === 0) {
-      void vscode.window.showInformationMessage('Marathon: no plan has tasks or terminal allocations to launch.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Marathon: no plan has tasks or terminal allocations to launch.'));
       return undefined;
     }
     if (choices.length === 1) return choices[0]!.target;
     const picked = await vscode.window.showQuickPick(items, {
-      title: `Marathon: ${verb} Task`, placeHolder: 'Choose a task or a terminal of a session', matchOnDescription: true,
+      title: vscode.l10n.t('Marathon: Launch Task'), placeHolder: vscode.l10n.t('Choose a task or a terminal of a session'), matchOnDescription: true,
     });
     return picked?.target;
   }
@@ -415,16 +417,16 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
   private async pickSession(): Promise<{ entry: PlanEntry; session: Session } | undefined> {
     const refs = this.plans.plans.flatMap((entry) => entry.plan.sessions.map((session) => ({ entry, session })));
     if (refs.length === 0) {
-      void vscode.window.showInformationMessage('Marathon: no plan with sessions in this workspace.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Marathon: no plan with sessions in this workspace.'));
       return undefined;
     }
     if (refs.length === 1) return refs[0];
     const picked = await vscode.window.showQuickPick(
       refs.map((r) => {
         const n = slotsForSession(r.session).length;
-        return { label: `${r.session.id} · ${r.session.title}`, description: r.entry.relPath, detail: n ? `${n} terminal(s)` : 'no terminal allocation', r };
+        return { label: `${r.session.id} · ${r.session.title}`, description: r.entry.relPath, detail: n ? vscode.l10n.t('{0} terminal(s)', n) : vscode.l10n.t('no terminal allocation'), r };
       }),
-      { title: 'Marathon: Launch Session Terminals', placeHolder: 'Choose a session', matchOnDescription: true },
+      { title: vscode.l10n.t('Marathon: Launch Session Terminals'), placeHolder: vscode.l10n.t('Choose a session'), matchOnDescription: true },
     );
     return picked?.r;
   }
@@ -485,11 +487,11 @@ async function writePrompt(root: string, fileName: string, markdown: string): Pr
   await fs.mkdir(dir, { recursive: true });
   const [realRoot, realDir] = await Promise.all([fs.realpath(root), fs.realpath(dir)]);
   const rel = path.relative(realRoot, realDir);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`${PROMPTS_DIR} resolves outside the workspace folder`);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(vscode.l10n.t('{0} resolves outside the workspace folder', PROMPTS_DIR));
   const file = path.join(realDir, fileName);
   try {
     const st = await fs.lstat(file);
-    if (!st.isFile()) throw new Error(`${PROMPTS_DIR}/${fileName} exists and is not a regular file`);
+    if (!st.isFile()) throw new Error(vscode.l10n.t('{0} exists and is not a regular file', `${PROMPTS_DIR}/${fileName}`));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -1,10 +1,28 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { budgetLevel, budgetRatio, formatTimer, openBlocker } from '../core/clock';
+import { budgetLevel, budgetRatio, formatTimer, openBlocker, type RunState } from '../core/clock';
 import type { Deliverable, Session } from '../core/model';
 import type { PlanEntry } from './planStore';
 import type { RunLogStore } from './runLog';
 import type { SessionView, TreeState } from './sessionsTree';
+
+/** A session's state as the user reads it (the English text is the state's id). */
+export function stateLabel(state: RunState): string {
+  switch (state) {
+    case 'not-started':
+      return vscode.l10n.t('not-started');
+    case 'running':
+      return vscode.l10n.t('running');
+    case 'paused':
+      return vscode.l10n.t('paused');
+    case 'done':
+      return vscode.l10n.t('done');
+    case 'blocked':
+      return vscode.l10n.t('blocked');
+    case 'abandoned':
+      return vscode.l10n.t('abandoned');
+  }
+}
 
 /** Where a task's terminal stands, as the terminals surface tracks it. */
 export interface TaskTerminals {
