@@ -9,6 +9,9 @@ import { readCorpus, REPO_ROOT } from './corpus';
 import { loadCheckPlan, readAndCheck, type CheckPlanFn } from './engine';
 import { generatePlan } from './generate';
 import { measure, type RunPlan, type Timing } from './measure';
+import { benchAar } from './aar';
+import { benchGit } from './git';
+import { benchPlanning } from './planning';
 import { formatTable, summarisePlan, type Row, type Target } from './report';
 
 type LintFn = (options: { strings: Record<string, string> }) => unknown;
@@ -118,7 +121,16 @@ async function main(): Promise<void> {
     rows,
     seconds: (Date.now() - started) / 1000,
   };
-  fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  // The engines beyond the reader: git scope, the AAR, the planning table.
+  console.log('\nGit scope of a session on a generated repository (sessionFacts vs the raw git commands, side by side):');
+  const gitResult = await benchGit();
+  console.log(`  ${gitResult.files} files, ${gitResult.commits} commits: sessionFacts ${gitResult.factsMs.toFixed(1)} ms vs raw ${gitResult.rawMs.toFixed(1)} ms = ${gitResult.ratio.toFixed(2)}× (target ≤ 1.25×)${gitResult.ratio > 1.25 ? ' — NOT MET' : ''}`);
+  const aar = await benchAar();
+  console.log(`AAR of a ${aar.sessions}-session plan over ${aar.commits} commits: ${aar.ms.toFixed(0)} ms (target ≤ 1000 ms)${aar.ms > 1000 ? ' — NOT MET' : ''}`);
+  const planning = benchPlanning();
+  console.log(`Makespan table N = 1..10 for ${planning.tasks} items and ${planning.edges} edges: ${planning.ms.toFixed(1)} ms (target ≤ 200 ms)${planning.ms > 200 ? ' — NOT MET' : ''}`);
+  const engines = { git: gitResult, aar, planning };
+  fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify({ ...json, engines }, null, 2)}\n`);
   console.log(`Wrote bench/out/results.json (${json.seconds.toFixed(1)} s in all; load ${load()}).`);
   if ((os.loadavg()[0] ?? 0) > os.cpus().length) console.log('The machine was busy: wall-clock figures are inflated; ratios less so.');
 }

@@ -231,6 +231,10 @@ describe('report documents', function () {
     assert.throws(() => reportDocument({ ...opts, nonce: "abcdefghijklmnopqrstuv' 'unsafe-inline" }));
     assert.throws(() => reportDocument({ ...opts, cspSource: "https://x; script-src 'unsafe-inline'" }));
     assert.throws(() => reportDocument({ ...opts, cspSource: '' }));
+    // What VS Code 1.100 really passes is accepted; a keyword that widens the policy is not.
+    assert.match(reportCsp("'self' https://*.vscode-cdn.net", opts.nonce), /style-src 'self' https:\/\/\*\.vscode-cdn\.net;/);
+    assert.throws(() => reportCsp("'self' 'unsafe-inline'", opts.nonce));
+    assert.throws(() => reportCsp("https://x 'unsafe-eval'", opts.nonce));
   });
 
   it('the exported file inlines the CSS allowed by its hash and has no script and no buttons', function () {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePlan } from '../../../src/core/analyze';
 import { readPlan } from '../../../src/core/plan';
-import { aarMarkdown, aarModel, gatherAar, readWindow, type AarModel } from '../../../src/core/reports';
+import { aarMarkdown, aarModel, classifyFile, gatherAar, readWindow, type AarModel } from '../../../src/core/reports';
 import { iso, makeRepo, relayWorkspace, tempDir, T0, MIN, lines } from './helpers';
 
 function planOf(planAbs: string) {
@@ -52,9 +52,16 @@ describe('reports: AAR', function () {
     assert.ok(model.notMeasured.some((n) => n.startsWith('Hours of 3 session(s) with no timer data: 103, 104, 105')));
   });
 
+  it('judges stubs with the same detector as the git checks: a short real file is present', function () {
+    assert.deepEqual(classifyFile('src/a.ts', 'export function twice(n: number): number {\n  return n * 2;\n}\n'), { state: 'present' });
+    assert.equal(classifyFile('src/a.py', 'def twice(n):\n    raise NotImplementedError\n').state, 'stub');
+    assert.equal(classifyFile('notes.md', '# Notes\n\nTODO\n').state, 'stub');
+    assert.equal(classifyFile('empty.ts', '').state, 'stub');
+  });
+
   it('lists deliverables present / stub / missing with line counts', function () {
     assert.ok(text.includes('- ✅ `src/baton/parse.ts` (30 lines)'));
-    assert.ok(text.includes('- ⚠️ `src/baton/stub.ts` (1 line) — stub: 1 non-blank line (under 5)'));
+    assert.match(text, /- ⚠️ `src\/baton\/stub\.ts` \(1 line\) — stub: .*TODO/);
     assert.ok(text.includes('- ❌ `docs/baton.md` — missing'));
     assert.deepEqual(model.totals.deliverables, { present: 1, stub: 1, missing: 4, unchecked: 0 });
   });
