@@ -22,6 +22,7 @@ export interface Context {
 const HOURS_LABEL = /^(?:duration|time|hours|budget|time budget|estimated?(?: time| hours| duration| effort)?|est\.? (?:hours|time)|planned hours)$/;
 const DEPENDS_LABEL = /depend|prereq|requires|blocked by/;
 const TERMINALS_LABEL = /^terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?$/i;
+const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)/i;
 const TERMINAL_COUNT = /(\d{1,4})\s+(?:parallel\s+)?(?:CCW\s+|work\s+|agent\s+)?terminals?\b/i;
 const DEPENDS_PROSE = /\b(?:requires?|required|depends?\s+on|dependent\s+on|prerequisites?)\b/i;
 // Patterns used per line or per item are module constants: a regex literal inside a function
@@ -179,74 +180,17 @@ function labelOpens(ctx: Context, label: string): void {
 }
 
 function addTerminal(s: Session, from: number, to: string | undefined, value: string, line: number): void {
-  const range = taskRangeIn(value);
-  // The range cut out, as replacing the pattern's first match with '' would.
-  const rest = range ? value.slice(0, range.start) + value.slice(range.end) : value;
+  const range = value.includes('(') ? TASK_RANGE.exec(value) : null;
+  // The range removed as `value.replace(TASK_RANGE, '')` would, without running the pattern again.
+  const rest = range ? value.slice(0, range.index) + value.slice(range.index + range[0].length) : value;
   const words = plain(rest);
   const label = (hasSpaceRun(words) ? words.replace(SPACE_RUN, ' ') : words).trim();
   const last = to !== undefined ? Number(to) : from;
   // Built whole (a key added later costs a new hidden class and property storage).
   const terminal: Terminal = range
-    ? { from, to: last, label, line, tasks: { from: range.from, to: range.to } }
+    ? { from, to: last, label, line, tasks: { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) } }
     : { from, to: last, label, line };
   s.terminals.push(terminal);
-}
-
-/** A terminal's `(tasks 1-10)`: where it starts and ends in the text, and its numbers. */
-interface TaskRange {
-  start: number;
-  end: number;
-  from: number;
-  to: number;
-}
-
-/**
- * The first match of the pattern (`\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)`, any case)
- * in `value`. Written out: every terminal allocation has one, and the pattern's match array and
- * captures were a good part of the garbage of reading a big plan.
- */
-function taskRangeIn(value: string): TaskRange | undefined {
-  for (let open = value.indexOf('('); open >= 0; open = value.indexOf('(', open + 1)) {
-    const range = taskRangeAt(value, open);
-    if (range) return range;
-  }
-  return undefined;
-}
-
-function taskRangeAt(v: string, open: number): TaskRange | undefined {
-  let i = spacesFrom(v, open + 1);
-  // `task` or `tasks` in any case (`| 0x20` lower-cases an ASCII letter), then at least one space.
-  if ((v.charCodeAt(i) | 0x20) !== 116 || (v.charCodeAt(i + 1) | 0x20) !== 97) return undefined;
-  if ((v.charCodeAt(i + 2) | 0x20) !== 115 || (v.charCodeAt(i + 3) | 0x20) !== 107) return undefined;
-  i += 4;
-  if ((v.charCodeAt(i) | 0x20) === 115) i++;
-  const number = spacesFrom(v, i);
-  if (number === i) return undefined;
-  // A run of more than six digits matches no way the pattern could split it.
-  const digits = digitsFrom(v, number);
-  if (digits === number || digits - number > 6) return undefined;
-  const from = Number(v.slice(number, digits));
-  const dash = spacesFrom(v, digits);
-  const d = v.charCodeAt(dash);
-  if (d === 45 || d === 0x2013 || d === 0x2212) {
-    const second = spacesFrom(v, dash + 1);
-    const end = digitsFrom(v, second);
-    const close = spacesFrom(v, end);
-    if (end > second && end - second <= 6 && v.charCodeAt(close) === 41) {
-      return { start: open, end: close + 1, from, to: Number(v.slice(second, end)) };
-    }
-  }
-  return v.charCodeAt(dash) === 41 ? { start: open, end: dash + 1, from, to: from } : undefined;
-}
-
-function spacesFrom(text: string, i: number): number {
-  while (isSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
-function digitsFrom(text: string, i: number): number {
-  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i));
-  return i;
 }
 
 /** SPACE_RUN.test(text) as a loop: most labels have no run of spaces to fold. */
