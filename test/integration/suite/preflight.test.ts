@@ -36,7 +36,7 @@ describe('pre-flight', () => {
   it('runs the configured commands in the folder, records the result and reports a failure to Start Session', async () => {
     const config = vscode.workspace.getConfiguration('marathon.preflight', folder.uri);
     await config.update('commands', ['echo ran > preflight-ran.txt', 'node -e "process.exit(3)"', 'sleep 20'], vscode.ConfigurationTarget.WorkspaceFolder);
-    await config.update('timeoutSeconds', 1, vscode.ConfigurationTarget.WorkspaceFolder);
+    await config.update('timeoutSeconds', 5, vscode.ConfigurationTarget.WorkspaceFolder);
     const entry = a.plans.plans.find((p) => p.relPath === 'DEMO.marathon.md')!;
     const session = entry.plan.sessions[0]!;
     const before = a.runLog.events(folder).length;
@@ -47,7 +47,7 @@ describe('pre-flight', () => {
     assert.equal(fs.readFileSync(path.join(folder.uri.fsPath, 'preflight-ran.txt'), 'utf8').trim(), 'ran', 'ran in the workspace folder');
     assert.equal(byName.get('node -e "process.exit(3)"')?.ok, false);
     assert.match(byName.get('node -e "process.exit(3)"')!.detail, /exit code 3/);
-    assert.match(byName.get('sleep 20')!.detail, /timed out after 1 s/);
+    assert.match(byName.get('sleep 20')!.detail, /timed out after 5 s/);
     assert.ok(results.some((r) => r.kind === 'git-clean'), 'git was asked whether the tree is clean');
     assert.ok(results.some((r) => r.kind === 'branch' && r.name.includes(session.branch!)), 'and whether the session branch is checked out');
 
