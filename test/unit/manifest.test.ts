@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { GIT_CHECK_CODES } from '../../src/core/checks/git';
 import { Commands } from '../../src/vscode/commands';
 
 const root = path.resolve(__dirname, '../..');
@@ -67,6 +68,18 @@ describe('manifest', function () {
     for (const v of [...p.contributes.yamlValidation, ...p.contributes.jsonValidation]) assert.ok(fs.existsSync(path.join(root, v.url)), v.url);
     for (const g of p.contributes.grammars) assert.ok(fs.existsSync(path.join(root, g.path)), g.path);
     assert.deepEqual(p.contributes.grammars[0]?.injectTo, ['text.html.markdown']);
+  });
+
+  it('explains every problem code in the README, where diagnostics link (README.md#code)', function () {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const code = srcFiles('src/core').map((f) => source(f)).join('\n');
+    const found = new Set([...code.matchAll(/\b(?:problem|at)\(\s*'([a-z][a-z0-9-]+)'/g)].map((m) => m[1]!));
+    for (const c of [...GIT_CHECK_CODES, 'claim-contradicted', 'claim-confirmed', 'claim-unverifiable']) found.add(c);
+    assert.ok(found.size > 30, `found ${found.size} codes`);
+    for (const c of found) {
+      if (c.startsWith('planning-')) assert.ok(readme.includes('`planning-*`'), c);
+      else assert.ok(readme.includes(`<a id="${c}"></a>`), `README has no row for ${c}`);
+    }
   });
 
   it('targets VS Code ^1.100.0', function () {
