@@ -7,6 +7,7 @@
 //   npx esbuild bench/quick.ts --bundle --platform=node --outfile=/tmp/quick.js
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/quick.js 40 --big
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readPlan } from '../src/core/plan';
@@ -51,6 +52,8 @@ function report(name: string, text: string, n: number): void {
   console.log(line);
 }
 
+// Figures from a busy machine mislead (other work takes the CPU and the GC threads): say how busy it is.
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cpu(s)`);
 report('generated-1000x10.md', generatePlan(1000, 10), runs);
 if (!bigOnly) {
   const seeds = path.join(CORPUS_DIR, 'seeds');
