@@ -253,7 +253,9 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: Row
 
 /** A row of the overview table; undefined for total rows and rows without a session id. */
 export function overviewFromRow(t: Extract<TableKind, { kind: 'overview' }>, cells: RowSpans, line: number): OverviewRow | undefined {
-  const id = plain(markerRest(cellText(cells, t.session) ?? '')).replace(SESSION_WORD, '');
+  const written = plain(markerRest(cellText(cells, t.session) ?? ''));
+  // (Only an `s` or `S` can start the word `Session`: most cells are bare ids.)
+  const id = (written.charCodeAt(0) | 0x20) === 115 ? written.replace(SESSION_WORD, '') : written;
   if (!SESSION_ID.test(id)) return undefined;
   const hours = parseHours(plain(cellText(cells, t.hours) ?? ''));
   const row: OverviewRow = { session: id, title: t.title >= 0 ? plain(cellText(cells, t.title) ?? '') : '' } as OverviewRow;
