@@ -1,6 +1,8 @@
 // Fact-checks a document's claims against git at a revision: paths, line counts, commits, test
 // counts, session statuses. Everything is read from git's object store (never the work tree, so
 // nothing outside the repository is read); every revision and path is validated before use.
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { git, blobLines, gitTopLevel, isSafeRepoPath, isSafeRev, isShallow, resolveCommit } from './gitexec';
 import type { Claim, ExtractedClaims } from './claims';
 import { idKey } from '../checks/util';
@@ -123,6 +125,17 @@ async function locate(view: RepoView, rev: string, path: string): Promise<{ foun
   return { elsewhere: same };
 }
 
+// A claimed path missing from the revision may still be in the working folder, uncommitted: say so.
+// `path` passed isSafeRepoPath (relative, no `..`), so it stays inside the repository.
+async function onlyInWorkTree(root: string, path: string): Promise<string> {
+  try {
+    await access(join(root, path));
+    return '; it exists in the working folder but is not committed';
+  } catch {
+    return '';
+  }
+}
+
 function whereElse(list: readonly string[]): string {
   if (list.length === 0) return '';
   const shown = list.slice(0, 3).map((p) => `\`${p}\``).join(', ');
@@ -147,7 +160,7 @@ async function checkOne(ctx: Context, claim: Claim): Promise<Omit<ClaimResult, '
       if (!isSafeRepoPath(claim.path)) return { verdict: 'unverifiable', reason: `\`${claim.path}\` is not a path inside the repository` };
       const loc = await locate(view, atHash, claim.path);
       if (!loc) return { verdict: 'unverifiable', reason: `git could not list the files of ${atLabel}` };
-      if (!loc.found) return { verdict: 'contradicted', reason: `\`${claim.path}\` does not exist at ${atLabel}${whereElse(loc.elsewhere)}` };
+      if (!loc.found) return { verdict: 'contradicted', reason: `\`${claim.path}\` does not exist at ${atLabel}${whereElse(loc.elsewhere)}${await onlyInWorkTree(view.cwd, claim.path)}` };
       const here = loc.found === claim.path.replace(/\/+$/, '') ? '' : ` (found at \`${loc.found}\`; the document gives no folder)`;
       if (!claim.created) return { verdict: 'confirmed', reason: `exists at ${atLabel}${here}` };
       if (!ctx.windowStart) return { verdict: 'confirmed', reason: `exists at ${atLabel}${here}; whether it is new was not checked (no window: give --since or a **Date:** line)` };
@@ -161,7 +174,7 @@ async function checkOne(ctx: Context, claim: Claim): Promise<Omit<ClaimResult, '
       if (!isSafeRepoPath(claim.path)) return { verdict: 'unverifiable', reason: `\`${claim.path}\` is not a path inside the repository` };
       const loc = await locate(view, atHash, claim.path);
       if (!loc) return { verdict: 'unverifiable', reason: `git could not list the files of ${atLabel}` };
-      if (!loc.found) return { verdict: 'unverifiable', reason: `cannot count: \`${claim.path}\` does not exist at ${atLabel}${whereElse(loc.elsewhere)}` };
+      if (!loc.found) return { verdict: 'unverifiable', reason: `cannot count: \`${claim.path}\` does not exist at ${atLabel}${whereElse(loc.elsewhere)}${await onlyInWorkTree(view.cwd, claim.path)}` };
       if (loc.isDir) return { verdict: 'unverifiable', reason: `\`${loc.found}\` is a folder; its lines are not counted` };
       const count = await blobLines(view.cwd, atHash, loc.found);
       if (!count) return { verdict: 'unverifiable', reason: `git could not read \`${loc.found}\` at ${atLabel}` };

@@ -81,6 +81,8 @@ describe('reports', function () {
     assert.match(text, /✅ `src\/relay\/baton\.ts` \(3 lines\)/, 'the present deliverable with its measured line count');
     assert.match(text, /docs\/relay\.md/, 'the missing deliverable is a next step');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, first.fsPath, 'the note opens');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     const shot = await screenshot('handoff-note');
     if (shot) console.log(`      [screenshot] ${shot}`);
     const second = await vscode.commands.executeCommand<vscode.Uri>('marathon.writeHandoff', ref('R1'));
@@ -128,6 +130,8 @@ describe('reports', function () {
     const ghost = diags.find((d) => d.range.start.line === 3 && d.severity === vscode.DiagnosticSeverity.Error);
     assert.ok(ghost, diags.map((d) => `${d.range.start.line}: ${d.message}`).join('\n'));
     assert.match(ghost.message, /ghost\.ts/);
+    const baton = diags.find((d) => d.range.start.line === 2 && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.match(baton?.message ?? '', /exists in the working folder but is not committed/, 'an uncommitted file is named as such');
   });
 
   it('generates the AAR and shows it in the report webview, where hostile plan text stays text', async () => {
@@ -140,6 +144,10 @@ describe('reports', function () {
     assert.match(text, /After Action Review/);
     assert.match(text, /Not Measured/);
 
+    // A clean window for the picture: the report alone, no notifications, no panel.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     const panel = await a.reports().openReport(planUri);
     assert.ok(panel);
     await waitFor(() => panel.lastPaintMs !== undefined, { timeoutMs: 30_000, what: 'the report to paint' });
