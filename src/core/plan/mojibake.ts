@@ -118,7 +118,14 @@ const NON_ASCII = /[\u0080-\uffff]/g;
 
 /** Returns the line with mojibake runs repaired, or the same string when there are none. */
 export function repairMojibake(line: string): string {
-  if (!SUSPECT.test(line)) return line;
+  return SUSPECT.test(line) ? repairSuspectLine(line) : line;
+}
+
+/**
+ * repairMojibake for a line known to hold a suspect place (as nextSuspect finds one), so the
+ * test for one is not run again.
+ */
+export function repairSuspectLine(line: string): string {
   for (const [pair, form, good] of DROPPED_BYTE_FORMS) if (line.includes(pair)) line = line.replace(form, good);
   // Unchanged stretches are copied with one slice each rather than character by character.
   let out = '';

@@ -9,7 +9,7 @@ import {
   type Stream,
   type Task,
 } from '../../model';
-import { mayHoldMojibake, nextSuspect, repairMojibake } from '../mojibake';
+import { mayHoldMojibake, nextSuspect, repairMojibake, repairSuspectLine } from '../mojibake';
 import { classifyHeading, type SectionKind } from './headings';
 import { boldLine, isTableSeparator, newRowSpans, readFields, readHeading, readListItem, splitRow, stripMarkers, type RowSpans } from './inline';
 import { handleField, handleListItem, handleProse, handleFenceLine, type Context } from './lines';
@@ -74,7 +74,7 @@ class Lines {
     // Only a line holding a suspect place can change (a suspect pair never spans a line break).
     if (this.suspect < 0 || this.suspect >= end) return line;
     this.suspect = nextSuspect(this.body, end);
-    return repairMojibake(line);
+    return repairSuspectLine(line);
   }
 
   /** The next line without taking it. */
