@@ -34,17 +34,29 @@ export function timelineSection(rows: ReportView['timeline']): string {
   if (!sessions.length) return '';
   let planned = 0;
   let actual = 0;
+  let plannedTimed = 0;
+  let timed = 0;
   let over = 0;
   for (const r of sessions) {
     planned += hours(r.plannedHours) ?? 0;
-    actual += hours(r.actualHours) ?? 0;
-    const status = budgetStatus(hours(r.plannedHours), hours(r.actualHours));
+    const a = hours(r.actualHours);
+    if (a !== undefined) {
+      timed++;
+      actual += a;
+      plannedTimed += hours(r.plannedHours) ?? 0;
+    }
+    const status = budgetStatus(hours(r.plannedHours), a);
     if (status === 'warn' || status === 'over') over++;
   }
-  const delta = planned > 0 ? Math.round(((actual - planned) / planned) * 100) : undefined;
-  const summary = `<p class="panel-summary">Planned <strong>${esc(formatHours(planned))}</strong> · actual <strong>${esc(formatHours(actual))}</strong>${
-    delta === undefined ? '' : ` (${delta > 0 ? '+' : ''}${delta}%)`
-  } · ${over} of ${sessions.length} session${sessions.length === 1 ? '' : 's'} over budget</p>`;
+  // Actual hours compare only with the plan of the sessions that were timed: no timer, no figure.
+  const delta = timed > 0 && plannedTimed > 0 ? Math.round(((actual - plannedTimed) / plannedTimed) * 100) : undefined;
+  const measured =
+    timed === 0
+      ? ' · no session timed yet'
+      : ` · actual <strong>${esc(formatHours(actual))}</strong> over ${timed} timed session${timed === 1 ? '' : 's'}${
+          delta === undefined ? '' : ` (${delta > 0 ? '+' : ''}${delta}% of their ${esc(formatHours(plannedTimed))})`
+        } · ${over} of ${sessions.length} session${sessions.length === 1 ? '' : 's'} over budget`;
+  const summary = `<p class="panel-summary">Planned <strong>${esc(formatHours(planned))}</strong>${measured}</p>`;
   const legend =
     '<ul class="legend" aria-hidden="true"><li><span class="swatch sw-planned"></span>planned</li><li><span class="swatch sw-ok"></span>actual, within budget</li>' +
     '<li><span class="swatch sw-warn"></span>up to 25% over</li><li><span class="swatch sw-over"></span>more than 25% over</li><li><span class="swatch sw-unplanned"></span>no budget</li></ul>';

@@ -9,7 +9,7 @@ import type { MarathonApi } from '../../../src/extension';
 import type { PlanEntry } from '../../../src/vscode/planStore';
 import type { PlanningCommands, ReadySession, Reminders } from '../../../src/vscode/planning';
 import type { Node } from '../../../src/vscode/sessionsTree';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { EXTENSION_ID, inspectWebview, screenshot, waitFor } from './helpers';
 
 /** The extension's API with the planning objects (extension.ts exposes them as `api.planning`). */
 type Api = MarathonApi & { planning?: { commands: PlanningCommands; reminders: Reminders } };
@@ -249,5 +249,29 @@ describe('planning', () => {
     assert.deepEqual(first.command.arguments, [node]);
     assert.equal(a.tree.getParent(node)?.kind, 'risks');
     assert.equal(a.tree.getParent(group)?.kind, 'plan');
+  });
+
+  it('opens the Plan panel: makespan table, critical path and the schedule on N terminals, drawn in the webview', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const entry = a.plans.get(uriOf(RELAY))!;
+    const panel = await vscode.commands.executeCommand<{ lastPaintMs?: number; dispose(): void }>('marathon.openPlanPanel', { entry }, 2);
+    assert.ok(panel, 'the panel opened');
+    await waitFor(() => panel.lastPaintMs !== undefined, { timeoutMs: 30_000, what: 'the Plan panel to paint' });
+    const seen = await waitFor(async () => {
+      const r = await inspectWebview('Makespan by number of instances');
+      return r === undefined || r.found ? (r ?? { found: false, dialogs: [] }) : undefined;
+    }, { timeoutMs: 30_000, what: 'the Plan panel frame' });
+    if (seen.found) {
+      // R1 (1 h) → R2 (3 h) → R4: the critical path; on 2 terminals R3 runs beside R2.
+      assert.match(seen.text ?? '', /critical path\s+5 h\s+Session R1 → Session R2 → Session R4/i);
+      assert.match(seen.text ?? '', /makespan on 2\s+5 h/i);
+      assert.deepEqual(seen.dialogs, []);
+    }
+    const shot = await screenshot('plan-panel');
+    if (shot) console.log(`      [screenshot] ${shot}`);
+    panel.dispose();
   });
 });

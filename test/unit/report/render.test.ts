@@ -1,5 +1,6 @@
 // The report's HTML, read strictly: escaping of every field, markdown links and images, numbers
 // from untrusted data, and the two documents (webview page, exported file).
+import { timelineSection } from '../../../src/vscode/report/sections';
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
@@ -248,5 +249,15 @@ describe('report documents', function () {
     assert.ok(!/<script/i.test(html.replace(style, '')));
     assert.ok(!html.includes('<button'));
     readTags(/<main id="report">([\s\S]*)<\/main>/.exec(html)?.[1] ?? '');
+  });
+});
+
+describe('report view: the timeline summary', () => {
+  it('compares actual hours only with the sessions that were timed, and says when none was', () => {
+    const none = timelineSection([{ session: 'R1', title: 'Survey', plannedHours: 1 }, { session: 'R2', title: 'Mast', plannedHours: 3 }]);
+    assert.match(none, /Planned <strong>4 h<\/strong> · no session timed yet/);
+    assert.doesNotMatch(none, /-100%/);
+    const some = timelineSection([{ session: 'R1', title: 'Survey', plannedHours: 1, actualHours: 1.5 }, { session: 'R2', title: 'Mast', plannedHours: 3 }]);
+    assert.match(some, /actual <strong>1\.5 h<\/strong> over 1 timed session \(\+50% of their 1 h\)/);
   });
 });
