@@ -1,5 +1,7 @@
+import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { problem, type Problem } from '../core/model';
+import { displayPath, type CliIo } from './io';
 
 /** Plans are text written by people; anything bigger than this is not a plan. */
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
@@ -145,4 +147,26 @@ function countControlBytes(bytes: Uint8Array): number {
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) n++;
   }
   return n;
+}
+
+/** A plan file a command reads: its absolute path, the path as shown, and its text. */
+export interface CommandPlan {
+  abs: string;
+  shown: string;
+  text: string;
+}
+
+/**
+ * Reads the plan a command names (relative to the working directory). When it cannot be read, says
+ * why on stderr and resolves to undefined: the command then exits with ExitCode.problems.
+ */
+export async function readCommandPlan(io: CliIo, file: string): Promise<CommandPlan | undefined> {
+  const abs = path.resolve(io.cwd, file);
+  const shown = displayPath(io.cwd, abs);
+  const loaded = await loadPlanFile(abs);
+  if (!loaded.ok) {
+    io.stderr.write(`marathon: ${shown}: ${loaded.problem.message}\n`);
+    return undefined;
+  }
+  return { abs, shown, text: loaded.text };
 }

@@ -7,7 +7,7 @@ import { analyzePlan } from '../../core/analyze';
 import type { Finding } from '../../core/findings';
 import { aarMarkdown, aarModel, gatherAar } from '../../core/reports';
 import { ExitCode, UsageError, displayPath, messageOf, type CliIo } from '../io';
-import { loadPlanFile } from '../load';
+import { readCommandPlan } from '../load';
 
 export interface AarOptions {
   help: boolean;
@@ -77,13 +77,9 @@ export async function run(io: CliIo, options: AarOptions): Promise<number> {
     io.stdout.write(help);
     return ExitCode.ok;
   }
-  const abs = path.resolve(io.cwd, options.plan);
-  const shown = displayPath(io.cwd, abs);
-  const loaded = await loadPlanFile(abs);
-  if (!loaded.ok) {
-    io.stderr.write(`marathon: ${shown}: ${loaded.problem.message}\n`);
-    return ExitCode.problems;
-  }
+  const loaded = await readCommandPlan(io, options.plan);
+  if (!loaded) return ExitCode.problems;
+  const { abs, shown } = loaded;
   const { plan } = analyzePlan(loaded.text, abs);
   if (plan.sessions.length === 0) io.stderr.write(`marathon: ${shown}: the plan has no sessions; the review has no per-session results\n`);
   const input = await gatherAar({

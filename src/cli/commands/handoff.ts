@@ -7,7 +7,7 @@ import { analyzePlan } from '../../core/analyze';
 import type { Finding } from '../../core/findings';
 import { findSession, gatherHandoff, handoffFileName, handoffMarkdown, handoffSummary } from '../../core/reports';
 import { ExitCode, UsageError, displayPath, messageOf, type CliIo } from '../io';
-import { loadPlanFile } from '../load';
+import { readCommandPlan } from '../load';
 
 export interface HandoffOptions {
   help: boolean;
@@ -87,13 +87,9 @@ export async function run(io: CliIo, options: HandoffOptions): Promise<number> {
     io.stdout.write(help);
     return ExitCode.ok;
   }
-  const abs = path.resolve(io.cwd, options.plan);
-  const shown = displayPath(io.cwd, abs);
-  const loaded = await loadPlanFile(abs);
-  if (!loaded.ok) {
-    io.stderr.write(`marathon: ${shown}: ${loaded.problem.message}\n`);
-    return ExitCode.problems;
-  }
+  const loaded = await readCommandPlan(io, options.plan);
+  if (!loaded) return ExitCode.problems;
+  const { abs, shown } = loaded;
   const { plan } = analyzePlan(loaded.text, abs);
   const session = findSession(plan.sessions, options.session);
   if (!session) {

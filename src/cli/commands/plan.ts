@@ -8,7 +8,7 @@ import type { RunEvent } from '../../core/model';
 import { readPlan } from '../../core/plan';
 import { planPlan, type Planning } from '../../core/planning';
 import { ExitCode, UsageError, displayPath, type CliIo } from '../io';
-import { loadPlanFile } from '../load';
+import { readCommandPlan } from '../load';
 
 /** The output formats of `marathon plan`. */
 export const PLAN_FORMATS = ['text', 'json'] as const;
@@ -98,13 +98,9 @@ export function parse(args: readonly string[]): PlanOptions | { help: true } {
 
 /** Runs `marathon plan` and resolves to the exit code. */
 export async function run(io: CliIo, options: PlanOptions): Promise<number> {
-  const abs = path.resolve(io.cwd, options.file);
-  const shown = displayPath(io.cwd, abs);
-  const loaded = await loadPlanFile(abs);
-  if (!loaded.ok) {
-    io.stderr.write(`marathon: ${shown}: ${loaded.problem.message}\n`);
-    return ExitCode.problems;
-  }
+  const loaded = await readCommandPlan(io, options.file);
+  if (!loaded) return ExitCode.problems;
+  const { abs, shown } = loaded;
   const root = path.resolve(io.cwd, options.root ?? '.');
   const events = await readRunLog(root);
   const { plan } = readPlan(loaded.text, abs);

@@ -28,7 +28,11 @@ export function aarReportView(model: AarModel, opts: { kind: ReportView['kind'];
     {
       label: 'Hours',
       value: t.timedSessions === 0 ? 'no timer data' : `${hours(t.actualMs)} of ${hours(t.plannedMs)}`,
-      detail: t.timedSessions === 0 ? 'no session was timed' : `actual of planned, over ${t.timedSessions} timed session(s)${t.efficiency !== undefined ? ` · efficiency ${t.efficiency.toFixed(2)}` : ''}`,
+      // Efficiency (planned ÷ actual) over less than a minute of clock would be a meaningless figure.
+      detail:
+        t.timedSessions === 0
+          ? 'no session was timed'
+          : `actual of planned, over ${t.timedSessions} timed session(s)${t.efficiency !== undefined && t.actualMs >= 60_000 ? ` · efficiency ${t.efficiency.toFixed(2)}` : ''}`,
     },
     {
       label: 'Deliverables',

@@ -1,6 +1,7 @@
 // Helpers for tests that run inside the extension host. They wait on events or poll with a bound;
 // none of them sleeps for a fixed time.
 import * as vscode from 'vscode';
+import type { WebviewInspection } from '../browser';
 
 export const EXTENSION_ID = 'marathon-dev.marathon';
 
@@ -82,15 +83,7 @@ export async function screenshot(name: string, options: ScreenshotOptions = {}):
 }
 
 /** What the runner's browser sees in the webview frame that shows `marker` (see browser.ts). */
-export async function inspectWebview(marker: string): Promise<{
-  found: boolean;
-  dialogs: string[];
-  scripts?: string[];
-  injected?: string[];
-  bad?: string[];
-  csp?: string;
-  text?: string;
-} | undefined> {
+export async function inspectWebview(marker: string): Promise<WebviewInspection | undefined> {
   const endpoint = process.env.MARATHON_TEST_SCREENSHOT_URL;
   if (endpoint === undefined || endpoint === '' || endpoint === 'off') return undefined;
   const url = new URL(endpoint);
@@ -98,5 +91,5 @@ export async function inspectWebview(marker: string): Promise<{
   url.searchParams.set('marker', marker);
   const response = await fetch(url, { signal: AbortSignal.timeout(25_000) });
   if (!response.ok) throw new Error(`webview inspection failed (${response.status}): ${await response.text()}`);
-  return (await response.json()) as { found: boolean; dialogs: string[] };
+  return (await response.json()) as WebviewInspection;
 }
