@@ -31,17 +31,24 @@
     globalThis.requestAnimationFrame(() => globalThis.setTimeout(callback, 0));
   }
 
-  globalThis.addEventListener('message', (event) => {
-    const data = /** @type {unknown} */ (event.data);
-    if (!isUpdate(data) || !root) return;
-    root.innerHTML = data.body;
-    document.title = data.title;
+  function firstPaint() {
     if (painted) return;
     painted = true;
     const scrollY = vscode.getState()?.scrollY;
     if (typeof scrollY === 'number' && scrollY > 0) globalThis.scrollTo(0, scrollY);
     afterPaint(() => vscode.postMessage({ type: 'painted', ms: Math.round(globalThis.performance.now() * 10) / 10 }));
+  }
+
+  globalThis.addEventListener('message', (event) => {
+    const data = /** @type {unknown} */ (event.data);
+    if (!isUpdate(data) || !root) return;
+    root.innerHTML = data.body;
+    document.title = data.title;
+    firstPaint();
   });
+
+  // The page may arrive with the report already in it (the extension had it ready): painted now.
+  if (root?.dataset.initial === '1') firstPaint();
 
   /** @param {HTMLElement} el an element with data-file, data-line and maybe data-column */
   function open(el) {

@@ -8,6 +8,8 @@ import { renderReportBody, type ReportView } from './view';
 export interface ReportDocumentOptions {
   /** Initial HTML inside the report container (already escaped: from renderReportBody/renderMessageBody). */
   body: string;
+  /** The body is the report itself (not a loading message): the script reports it painted on load. */
+  initial?: boolean;
   nonce: string;
   /** `webview.cspSource`. */
   cspSource: string;
@@ -43,7 +45,7 @@ export function reportDocument(opts: ReportDocumentOptions): string {
 </head>
 <body>
 <div class="toolbar" role="toolbar" aria-label="Report actions"><button type="button" id="export" class="toolbar-button">Export HTML…</button></div>
-<main id="report">${opts.body}</main>
+<main id="report"${opts.initial ? ' data-initial="1"' : ''}>${opts.body}</main>
 <script nonce="${esc(opts.nonce)}" src="${esc(opts.scriptUri)}"></script>
 </body>
 </html>

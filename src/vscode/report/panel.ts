@@ -20,6 +20,9 @@ export interface ReportPanelOptions {
   viewColumn?: vscode.ViewColumn;
 }
 
+/** How long the first page waits for the report before it shows a loading message instead. */
+const FIRST_VIEW_MS = 3_000;
+
 export class ReportPanel implements vscode.Disposable {
   static readonly viewType = 'marathon.report';
   private static readonly panels = new Map<string, ReportPanel>();
@@ -103,7 +106,29 @@ export class ReportPanel implements vscode.Disposable {
       }),
     );
     panel.iconPath = vscode.Uri.joinPath(opts.extensionUri, 'media', 'marathon.svg');
-    panel.webview.html = this.page();
+    void this.firstLoad();
+  }
+
+  // The first page carries the report itself when it is ready within FIRST_VIEW_MS: no loading
+  // message and no round trip before the reader sees it. Slower reports load as updates.
+  private async firstLoad(): Promise<void> {
+    const generation = ++this.generation;
+    const view = await Promise.race([this.getView().catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), FIRST_VIEW_MS))]);
+    if (this.disposed) return;
+    if (generation !== this.generation) {
+      // A refresh started meanwhile: its update arrives through the handshake.
+      this.panel.webview.html = this.page();
+      return;
+    }
+    if (view) {
+      this.view = view;
+      const title = typeof view.title === 'string' && view.title.trim() ? view.title : path.basename(this.opts.document.path);
+      this.panel.title = title;
+      this.message = undefined;
+      this.panel.webview.html = this.page(renderReportBody(view));
+      return;
+    }
+    this.panel.webview.html = this.page();
     void this.refresh();
   }
 
@@ -151,11 +176,12 @@ export class ReportPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
-  private page(): string {
+  private page(body?: string): string {
     const webview = this.panel.webview;
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.opts.extensionUri, 'media', file)).toString();
     return reportDocument({
-      body: renderMessageBody('Loading report…'),
+      body: body ?? renderMessageBody('Loading report…'),
+      initial: body !== undefined,
       nonce: randomBytes(18).toString('base64'),
       cspSource: webview.cspSource,
       scriptUri: media('report.js'),
