@@ -51,7 +51,7 @@ function covers(rule: NeverShareRule, path: string): boolean {
  * (gitignore-like: `dir/` is the folder and everything under it, a name without a slash matches
  * at any depth). A context folder that holds an anchored pattern's files is blocked too.
  */
-export function neverShareFilter(plan: Plan): NeverShareFilter {
+export function neverShareFilter(plan: Pick<Plan, 'neverShare'>): NeverShareFilter {
   const rules = plan.neverShare
     .map((ref) => compileNeverShare(ref.path, ref.line))
     .filter((r): r is NeverShareRule => r !== undefined);
@@ -72,4 +72,9 @@ export function neverShareFilter(plan: Plan): NeverShareFilter {
     return { text: out, hits };
   };
   return { blocks, redact };
+}
+
+/** A report's text with every never-share path replaced by `[omitted]`: reports are made to be shared. */
+export function redactReport(plan: Pick<Plan, 'neverShare'>, text: string): string {
+  return plan.neverShare.length === 0 ? text : neverShareFilter(plan).redact(text).text;
 }

@@ -4,7 +4,7 @@ import { allRuns, budgetMs, eventTime, runKey, type RunState } from '../clock';
 import { idKey } from '../checks/util';
 import type { CommitFact, WindowFacts } from '../git/types';
 import type { Finding } from '../findings';
-import type { RunEvent, Session } from '../model';
+import type { Plan, RunEvent, Session } from '../model';
 import { blockerRecords, completion, parallelism, terminalSpans, type BlockerRecord, type Completion, type Parallelism } from './progress';
 import type { AarInput, DeliverableState } from './types';
 
@@ -48,6 +48,8 @@ export interface AarTotals {
 
 export interface AarModel {
   title: string;
+  /** The plan's never-share paths: the writers leave them out of the text. */
+  neverShare?: Plan['neverShare'];
   planFile: string;
   generatedAt: number;
   since?: number;
@@ -201,6 +203,7 @@ export function aarModel(input: AarInput): AarModel {
 
   return {
     title: plan.title,
+    ...(plan.neverShare.length ? { neverShare: plan.neverShare } : {}),
     planFile,
     generatedAt: input.now,
     ...(since !== undefined ? { since } : {}),

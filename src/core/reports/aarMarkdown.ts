@@ -2,6 +2,7 @@
 // results, metrics, commits, blockers, scope, terminals, checkpoint decisions, and what was not
 // measured. Only figures from the model are printed; there is no grade.
 import type { AarModel, AarSession, AarStatus } from './aar';
+import { redactReport } from '../launch/privacy';
 import { cell, code, formatTime, hm, hours, num, oneLine, plural, short } from './format';
 import { deliverableLine } from './handoff';
 
@@ -34,6 +35,10 @@ function sessionSection(s: AarSession): string[] {
 
 /** The AAR as markdown. */
 export function aarMarkdown(m: AarModel): string {
+  return redactReport({ neverShare: m.neverShare ?? [] }, writeAar(m));
+}
+
+function writeAar(m: AarModel): string {
   const t = m.totals;
   const out: string[] = [`# After Action Review: ${oneLine(m.title || m.planFile)}`, ''];
   const window = m.since !== undefined || m.until !== undefined ? `${m.since !== undefined ? formatTime(m.since) : 'the start'} to ${m.until !== undefined ? formatTime(m.until) : 'now'}` : 'the whole run log and history';

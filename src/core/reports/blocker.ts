@@ -1,6 +1,7 @@
 // The blocker note (SESSION_<id>_BLOCKER.md), the same blocker as issue text, and the fallback
 // session to pivot to: the blocker protocol of the marathon retrospectives, from measured facts.
 import { sessionRun } from '../clock';
+import { redactReport } from '../launch/privacy';
 import { parseRef } from '../checks/refs';
 import { idKey } from '../checks/util';
 import type { Plan, RunEvent, Session } from '../model';
@@ -102,6 +103,10 @@ const label = (s: Session): string => `Session ${oneLine(s.id)}: ${oneLine(s.tit
 
 /** The blocker note as markdown. */
 export function blockerMarkdown(input: BlockerInput): string {
+  return redactReport(input.plan, writeBlocker(input));
+}
+
+function writeBlocker(input: BlockerInput): string {
   const r = resolve(input);
   const name = r.session ? label(r.session) : `Session ${oneLine(input.sessionId)}`;
   const out = [`# ${name} — BLOCKER`, '', `> Plan: ${code(input.planFile)} · Written ${formatTime(input.now)}`, ''];
@@ -127,6 +132,11 @@ export function blockerMarkdown(input: BlockerInput): string {
 
 /** The blocker as an issue to paste into a tracker: a title and a markdown body. */
 export function issueText(input: BlockerInput): { title: string; body: string } {
+  const issue = writeIssue(input);
+  return { title: redactReport(input.plan, issue.title), body: redactReport(input.plan, issue.body) };
+}
+
+function writeIssue(input: BlockerInput): { title: string; body: string } {
   const r = resolve(input);
   const name = r.session ? label(r.session) : `Session ${oneLine(input.sessionId)}`;
   const title = oneLine(`Blocker: ${name} — ${oneLine(r.text, 80)}`, 160);

@@ -2,6 +2,7 @@
 // completion, completed work, blocked work, next steps, time and effort to complete — every
 // figure computed from the plan, the run log, the work tree and git.
 import { budgetMs, sessionRun } from '../clock';
+import { redactReport } from '../launch/privacy';
 import { idKey } from '../checks/util';
 import type { Session } from '../model';
 import { cell, code, formatTime, hm, oneLine, plural, short } from './format';
@@ -48,6 +49,10 @@ export function effortEstimate(elapsedMs: number, timed: boolean, c: Completion)
 
 /** The handoff note of one session as markdown. Pure: the same input gives the same text. */
 export function handoffMarkdown(input: HandoffInput): string {
+  return redactReport(input.plan, writeHandoff(input));
+}
+
+function writeHandoff(input: HandoffInput): string {
   const { plan, planFile, now } = input;
   const session = findSession(plan.sessions, input.sessionId);
   const out: string[] = [];
