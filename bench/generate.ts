@@ -148,3 +148,26 @@ export function generatePlan(sessions: number, tasksPerSession: number): string 
   out.push('*Generated for benchmarks; not a real plan.*', '');
   return out.join('\n');
 }
+
+/**
+ * A random dependency graph for the planning bench and tests: `n` tasks `T0…`, `m` distinct edges
+ * from an earlier task to a later one within `span` places (so it is a DAG), and 1–8 hours each.
+ * The same seed gives the same graph.
+ */
+export function randomDag(n: number, m: number, seed: number, span: number): { id: string; hours: number; dependsOn: string[] }[] {
+  let state = seed;
+  const rand = (k: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+    return state % k;
+  };
+  const deps: string[][] = Array.from({ length: n }, () => []);
+  const seen = new Set<number>();
+  while (seen.size < m) {
+    const b = 1 + rand(n - 1);
+    const a = Math.max(0, b - 1 - rand(Math.min(b, span)));
+    if (seen.has(a * n + b)) continue;
+    seen.add(a * n + b);
+    deps[b]!.push(`T${a}`);
+  }
+  return deps.map((d, i) => ({ id: `T${i}`, hours: 1 + rand(8), dependsOn: d }));
+}

@@ -3,28 +3,15 @@
 import { performance } from 'node:perf_hooks';
 import { buildPlanGraph, criticalPath, makespanTable, type PlanGraph } from '../src/core/planning';
 import { emptyPlan, type Plan } from '../src/core/model';
+import { randomDag } from './generate';
 
 const TASKS = 10_000;
 const EDGES = 20_000;
 
 /** A plan of `n` stand-alone tasks with `m` distinct edges to earlier tasks (fixed seed). */
 function bigPlan(n: number, m: number): Plan {
-  let seed = 7;
-  const rand = (k: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return seed % k;
-  };
-  const deps: string[][] = Array.from({ length: n }, () => []);
-  const seen = new Set<number>();
-  while (seen.size < m) {
-    const b = 1 + rand(n - 1);
-    const a = Math.max(0, b - 1 - rand(Math.min(b, 300)));
-    if (seen.has(a * n + b)) continue;
-    seen.add(a * n + b);
-    deps[b]!.push(`T${a}`);
-  }
   const plan = emptyPlan('yaml', 'bench');
-  plan.tasks = deps.map((d, i) => ({ id: `T${i}`, title: `Task ${i}`, files: [], dependsOn: d, extra: { Hours: String(1 + rand(8)) }, line: i + 1 }));
+  plan.tasks = randomDag(n, m, 7, 300).map((t, i) => ({ id: t.id, title: `Task ${i}`, files: [], dependsOn: t.dependsOn, extra: { Hours: String(t.hours) }, line: i + 1 }));
   return plan;
 }
 

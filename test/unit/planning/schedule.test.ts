@@ -1,3 +1,4 @@
+import { randomDag } from '../../../bench/generate';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { criticalPath, graphFromItems, listSchedule, makespanTable, type PlanGraph, type Schedule, type SimpleItem } from '../../../src/core/planning';
@@ -137,19 +138,5 @@ describe('planning: makespan for N instances', () => {
 
 /** `n` tasks and `m` distinct edges from earlier to later tasks, from a fixed seed. */
 export function bigItems(n: number, m: number): SimpleItem[] {
-  let seed = 42;
-  const rand = (k: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return seed % k;
-  };
-  const deps: string[][] = Array.from({ length: n }, () => []);
-  const seen = new Set<number>();
-  while (seen.size < m) {
-    const b = 1 + rand(n - 1);
-    const a = Math.max(0, b - 1 - rand(Math.min(b, 200)));
-    if (seen.has(a * n + b)) continue;
-    seen.add(a * n + b);
-    deps[b]!.push(`T${a}`);
-  }
-  return deps.map((d, i) => ({ id: `T${i}`, hours: 1 + rand(8), dependsOn: d }));
+  return randomDag(n, m, 42, 200);
 }
