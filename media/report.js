@@ -31,24 +31,32 @@
     globalThis.requestAnimationFrame(() => globalThis.setTimeout(callback, 0));
   }
 
-  function firstPaint() {
+  /** @param {number} since when the page had the report (ms from navigation start) */
+  function firstPaint(since) {
     if (painted) return;
     painted = true;
     const scrollY = vscode.getState()?.scrollY;
     if (typeof scrollY === 'number' && scrollY > 0) globalThis.scrollTo(0, scrollY);
-    afterPaint(() => vscode.postMessage({ type: 'painted', ms: Math.round(globalThis.performance.now() * 10) / 10 }));
+    afterPaint(() => {
+      const now = globalThis.performance.now();
+      vscode.postMessage({ type: 'painted', ms: Math.round((now - since) * 10) / 10, sinceNavigation: Math.round(now * 10) / 10 });
+    });
   }
 
   globalThis.addEventListener('message', (event) => {
     const data = /** @type {unknown} */ (event.data);
     if (!isUpdate(data) || !root) return;
+    const received = globalThis.performance.now();
     root.innerHTML = data.body;
     document.title = data.title;
-    firstPaint();
+    firstPaint(received);
   });
 
   // The page may arrive with the report already in it (the extension had it ready): painted now.
-  if (root?.dataset.initial === '1') firstPaint();
+  if (root?.dataset.initial === '1') {
+    const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (globalThis.performance.getEntriesByType('navigation')[0]);
+    firstPaint(navigation ? navigation.responseEnd : 0);
+  }
 
   /** @param {HTMLElement} el an element with data-file, data-line and maybe data-column */
   function open(el) {

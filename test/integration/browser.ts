@@ -89,6 +89,12 @@ const INSPECT = `(() => {
     csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',
     text: document.body ? document.body.innerText.slice(0, 50000) : '',
     title: document.title,
+    timing: (() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      const r = performance.getEntriesByType('resource').map((e) => Math.round(e.startTime) + '+' + Math.round(e.duration) + ' ' + e.name.split('/').pop().slice(0, 40));
+      const p = performance.getEntriesByType('paint').map((e) => e.name + '@' + Math.round(e.startTime));
+      return { nav: n ? { type: n.type, responseEnd: Math.round(n.responseEnd), domInteractive: Math.round(n.domInteractive), dcl: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) } : null, paint: p, resources: r, bytes: document.documentElement.outerHTML.length, origin: Math.round(performance.timeOrigin) };
+    })(),
   };
 })()`;
 
@@ -117,8 +123,9 @@ function watchDialogs(page: Page): void {
   });
 }
 
-async function inspectWebview(page: Page, marker: string): Promise<WebviewInspection> {
+async function inspectWebview(page: Page, marker: string, webviewsOnly: boolean): Promise<WebviewInspection> {
   for (const frame of page.frames()) {
+    if (webviewsOnly && frame === page.mainFrame()) continue;
     try {
       const found = (await frame.evaluate(INSPECT)) as Omit<WebviewInspection, 'found' | 'dialogs'>;
       if (found.text?.includes(marker)) return { found: true, dialogs: [...dialogsSeen], ...found };
@@ -150,7 +157,7 @@ export async function serveScreenshots(
     if (target) watchDialogs(target);
     if (request.method === 'GET' && url.pathname === '/webview') {
       if (target === undefined) return reply(503, 'no page yet');
-      inspectWebview(target, url.searchParams.get('marker') ?? '').then(
+      inspectWebview(target, url.searchParams.get('marker') ?? '', url.searchParams.get('frames') === 'webview').then(
         (r) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(r)),
         (error: unknown) => reply(500, error instanceof Error ? error.message : String(error)),
       );

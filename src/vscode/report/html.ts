@@ -18,10 +18,16 @@ export interface ReportDocumentOptions {
   /** `webview.asWebviewUri(media/report.css)`, as a string. */
   styleUri: string;
   title: string;
+  /**
+   * The stylesheet and script themselves, put in the page instead of fetched: the style allowed
+   * by its hash, the script by the nonce. Saves the two resource round trips of a webview (about
+   * 150 ms each in code-server, measured) before the first paint.
+   */
+  inline?: { css: string; js: string };
 }
 
 /** The Content-Security-Policy of the webview page. */
-export function reportCsp(cspSource: string, nonce: string): string {
+export function reportCsp(cspSource: string, nonce: string, styleHash?: string): string {
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('reportCsp: the nonce must be 16+ base64 characters');
   // VS Code's webview.cspSource is a source list such as `'self' https://*.vscode-cdn.net`: host
   // and scheme sources, and the one keyword 'self'. Nothing else may widen the policy.
@@ -29,24 +35,32 @@ export function reportCsp(cspSource: string, nonce: string): string {
   if (!cspSource.trim() || /[;,"<>\r\n]/.test(cspSource) || !tokens.every((t) => t === "'self'" || /^[A-Za-z0-9*.:/_+-]+$/.test(t))) {
     throw new Error(`reportCsp: not a CSP source list: ${cspSource}`);
   }
-  return `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource}; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
+  if (styleHash !== undefined && !/^[A-Za-z0-9+/]{43}=$/.test(styleHash)) throw new Error('reportCsp: not a sha256 hash');
+  const style = styleHash === undefined ? cspSource : `${cspSource} 'sha256-${styleHash}'`;
+  return `default-src 'none'; img-src ${cspSource} data:; style-src ${style}; script-src 'nonce-${nonce}'; font-src ${cspSource};`;
 }
 
 /** The webview page: CSP, stylesheet, toolbar, the report container and the nonce'd script. */
 export function reportDocument(opts: ReportDocumentOptions): string {
+  // Our own files, but never let them end their element early.
+  const css = opts.inline ? opts.inline.css.replace(/<\/(style)/gi, '<\\/$1') : undefined;
+  const js = opts.inline ? opts.inline.js.replace(/<\/(script)/gi, '<\\/$1') : undefined;
+  const styleHash = css === undefined ? undefined : createHash('sha256').update(css, 'utf8').digest('base64');
+  const style = css === undefined ? `<link rel="stylesheet" href="${esc(opts.styleUri)}">` : `<style>${css}</style>`;
+  const script = js === undefined ? `<script nonce="${esc(opts.nonce)}" src="${esc(opts.scriptUri)}"></script>` : `<script nonce="${esc(opts.nonce)}">${js}</script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(reportCsp(opts.cspSource, opts.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${esc(reportCsp(opts.cspSource, opts.nonce, styleHash))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(opts.styleUri)}">
+${style}
 <title>${esc(opts.title)}</title>
 </head>
 <body>
 <div class="toolbar" role="toolbar" aria-label="Report actions"><button type="button" id="export" class="toolbar-button">Export HTML…</button></div>
 <main id="report"${opts.initial ? ' data-initial="1"' : ''}>${opts.body}</main>
-<script nonce="${esc(opts.nonce)}" src="${esc(opts.scriptUri)}"></script>
+${script}
 </body>
 </html>
 `;

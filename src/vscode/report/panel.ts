@@ -2,6 +2,7 @@
 // (reportDocument with a fresh nonce); content arrives by message after the page's `ready`, and
 // again on each update. The only file of the report view that imports vscode.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportDocument, reportDocument } from './html';
@@ -39,7 +40,10 @@ export class ReportPanel implements vscode.Disposable {
   private message: ExtensionMessage | undefined;
   private view: ReportView | undefined;
   private generation = 0;
+  private loading = false;
+  private stale = false;
   private paintMs: number | undefined;
+  private paintSinceNavigationMs: number | undefined;
   private getView: () => Promise<ReportView>;
 
   /** Shows the report of `opts.document`: reveals its panel if open (and refreshes it), else opens one. */
@@ -70,6 +74,22 @@ export class ReportPanel implements vscode.Disposable {
   /** The open panel of a document, if any. */
   static get(document: vscode.Uri): ReportPanel | undefined {
     return ReportPanel.panels.get(document.toString());
+  }
+
+  private static mediaCache: { css: string; js: string } | undefined;
+
+  // The page's stylesheet and script, read once from media/ and put in the page itself. When they
+  // cannot be read, the page links them instead.
+  private static media(extensionUri: vscode.Uri): { css: string; js: string } | undefined {
+    if (!ReportPanel.mediaCache) {
+      try {
+        const dir = path.join(extensionUri.fsPath, 'media');
+        ReportPanel.mediaCache = { css: readFileSync(path.join(dir, 'report.css'), 'utf8'), js: readFileSync(path.join(dir, 'report.js'), 'utf8') };
+      } catch {
+        return undefined;
+      }
+    }
+    return ReportPanel.mediaCache;
   }
 
   /** Every open report panel. */
@@ -112,20 +132,18 @@ export class ReportPanel implements vscode.Disposable {
   // The first page carries the report itself when it is ready within FIRST_VIEW_MS: no loading
   // message and no round trip before the reader sees it. Slower reports load as updates.
   private async firstLoad(): Promise<void> {
-    const generation = ++this.generation;
+    this.loading = true;
     const view = await Promise.race([this.getView().catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), FIRST_VIEW_MS))]);
+    this.loading = false;
     if (this.disposed) return;
-    if (generation !== this.generation) {
-      // A refresh started meanwhile: its update arrives through the handshake.
-      this.panel.webview.html = this.page();
-      return;
-    }
     if (view) {
       this.view = view;
       const title = typeof view.title === 'string' && view.title.trim() ? view.title : path.basename(this.opts.document.path);
       this.panel.title = title;
       this.message = undefined;
       this.panel.webview.html = this.page(renderReportBody(view));
+      // Something changed while the first view was built: build it again, as an update.
+      if (this.stale) void this.refresh();
       return;
     }
     this.panel.webview.html = this.page();
@@ -137,13 +155,24 @@ export class ReportPanel implements vscode.Disposable {
     return this.opts.document;
   }
 
-  /** The last first-paint figure the webview reported (ms from navigation start), for tests and logs. */
+  /** The last first-paint figure the webview reported (ms from having the report to painting it), for tests and logs. */
   get lastPaintMs(): number | undefined {
     return this.paintMs;
   }
 
+  /** The same paint, counted from the page's navigation start (includes waiting for the report). */
+  get lastPaintSinceNavigationMs(): number | undefined {
+    return this.paintSinceNavigationMs;
+  }
+
   /** Rebuilds the view with `getView` and pushes it; a slower, older rebuild never overwrites a newer one. */
   async refresh(): Promise<void> {
+    if (this.loading) {
+      // The first page is being built; it rebuilds once more when it is done.
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
     const generation = ++this.generation;
     try {
       const view = await this.getView();
@@ -186,6 +215,7 @@ export class ReportPanel implements vscode.Disposable {
       cspSource: webview.cspSource,
       scriptUri: media('report.js'),
       styleUri: media('report.css'),
+      ...(ReportPanel.media(this.opts.extensionUri) ? { inline: ReportPanel.media(this.opts.extensionUri) } : {}),
       title: this.panel.title,
     });
   }
@@ -205,7 +235,11 @@ export class ReportPanel implements vscode.Disposable {
         return;
       case 'painted':
         this.paintMs = message.ms;
-        this.opts.log.info(`Report ${path.basename(this.opts.document.fsPath)}: first paint ${Math.round(message.ms)} ms after navigation start.`);
+        this.paintSinceNavigationMs = message.sinceNavigation;
+        this.opts.log.info(
+          `Report ${path.basename(this.opts.document.fsPath)}: painted ${Math.round(message.ms)} ms after the page had it` +
+            (message.sinceNavigation !== undefined ? ` (${Math.round(message.sinceNavigation)} ms after navigation start).` : '.'),
+        );
         this._onDidPaint.fire(message.ms);
         return;
       case 'open':

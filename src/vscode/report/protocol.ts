@@ -9,8 +9,12 @@ export type WebviewMessage =
   /** Open `file` (workspace-relative or absolute) at a 1-based line and column. */
   | { type: 'open'; file: string; line: number; column?: number }
   | { type: 'export' }
-  /** Milliseconds from navigation start until the first update was in the DOM and painted. */
-  | { type: 'painted'; ms: number };
+  /**
+   * The first paint of the report: `ms` from the moment the page had the report (its document
+   * arrived with it, or the update message did) until it was painted; `sinceNavigation` from the
+   * page's navigation start, which includes waiting for the extension to build the report.
+   */
+  | { type: 'painted'; ms: number; sinceNavigation?: number };
 
 /** Extension → webview. `body` is HTML from renderReportBody: already escaped. */
 export type ExtensionMessage = { type: 'update'; body: string; title: string };
@@ -27,7 +31,10 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
     case 'export':
       return { type: 'export' };
     case 'painted':
-      return typeof m.ms === 'number' && Number.isFinite(m.ms) && m.ms >= 0 ? { type: 'painted', ms: m.ms } : undefined;
+      if (typeof m.ms !== 'number' || !Number.isFinite(m.ms) || m.ms < 0) return undefined;
+      return typeof m.sinceNavigation === 'number' && Number.isFinite(m.sinceNavigation) && m.sinceNavigation >= 0
+        ? { type: 'painted', ms: m.ms, sinceNavigation: m.sinceNavigation }
+        : { type: 'painted', ms: m.ms };
     case 'open':
       if (typeof m.file !== 'string' || !m.file || m.file.length > 4096 || m.file.includes('\0') || !isPositiveInt(m.line)) return undefined;
       if (m.column !== undefined && !isPositiveInt(m.column)) return undefined;

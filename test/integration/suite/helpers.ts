@@ -83,12 +83,13 @@ export async function screenshot(name: string, options: ScreenshotOptions = {}):
 }
 
 /** What the runner's browser sees in the webview frame that shows `marker` (see browser.ts). */
-export async function inspectWebview(marker: string): Promise<WebviewInspection | undefined> {
+export async function inspectWebview(marker: string, where: 'any' | 'webview' = 'any'): Promise<WebviewInspection | undefined> {
   const endpoint = process.env.MARATHON_TEST_SCREENSHOT_URL;
   if (endpoint === undefined || endpoint === '' || endpoint === 'off') return undefined;
   const url = new URL(endpoint);
   url.pathname = '/webview';
   url.searchParams.set('marker', marker);
+  if (where === 'webview') url.searchParams.set('frames', 'webview');
   const response = await fetch(url, { signal: AbortSignal.timeout(25_000) });
   if (!response.ok) throw new Error(`webview inspection failed (${response.status}): ${await response.text()}`);
   return (await response.json()) as WebviewInspection;

@@ -239,7 +239,7 @@ describe('report documents', function () {
   });
 
   it('the exported file inlines the CSS allowed by its hash and has no script and no buttons', function () {
-    const css = 'body { color: red; } /* </style><script>alert(1)</script> */';
+    const css = 'body { color: red; } /* </style><b onclick=alert(1)>x</b> */';
     const html = exportDocument(xssView(), css);
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     assert.ok(!style.includes('</style'));
@@ -259,5 +259,21 @@ describe('report view: the timeline summary', () => {
     assert.doesNotMatch(none, /-100%/);
     const some = timelineSection([{ session: 'R1', title: 'Survey', plannedHours: 1, actualHours: 1.5 }, { session: 'R2', title: 'Mast', plannedHours: 3 }]);
     assert.match(some, /actual <strong>1\.5 h<\/strong> over 1 timed session \(\+50% of their 1 h\)/);
+  });
+});
+
+describe('report page with its stylesheet and script inline', () => {
+  it('allows the style by its hash and the script by the nonce, and nothing ends them early', () => {
+    const css = 'body { color: red; } /* </style><b onclick=alert(1)>x</b> */';
+    const js = 'const s = "</script><img src=x onerror=alert(1)>";';
+    const nonce = 'abcdefghijklmnopqrstuvwx';
+    const html = reportDocument({ body: '<p>x</p>', nonce, cspSource: "'self' https://*.vscode-cdn.net", scriptUri: 'unused', styleUri: 'unused', title: 't', inline: { css, js } });
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+    assert.ok(unescape(html).includes(`style-src 'self' https://*.vscode-cdn.net 'sha256-${hash}'`));
+    assert.ok(html.includes(`<script nonce="${nonce}">`));
+    assert.equal(html.match(/<\/script>/g)?.length, 1, 'only our closing tag');
+    assert.equal(html.match(/<\/style>/g)?.length, 1);
+    assert.doesNotMatch(html, /src="unused"|href="unused"/);
   });
 });
