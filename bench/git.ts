@@ -64,7 +64,7 @@ async function fastImport(dir: string): Promise<void> {
 const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 
 /** Generates the repository and a session's work in it; returns the session's base. */
-async function generate(dir: string): Promise<string> {
+export async function generate(dir: string): Promise<string> {
   git(dir, 'init', '-q', '-b', 'main');
   await fastImport(dir);
   git(dir, 'checkout', '-q', '-f', 'main');
