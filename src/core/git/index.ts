@@ -4,5 +4,5 @@ export { windowFacts, type WindowRange } from './window';
 export { repoRoot, isShallow, defaultBranch, watchPaths } from './repo';
 export { EMPTY_TREE, isSafeRev, traceGit } from './run';
 export { headFacts, hasBranch, switchBranch, type HeadFacts } from './session';
-export { sessionFacts, clearGitCache, type SessionFactsOptions } from './sessionFacts';
+export { sessionFacts, clearCommittedCache, clearGitCache, type SessionFactsOptions } from './sessionFacts';
 export type { BaseOptions } from './base';

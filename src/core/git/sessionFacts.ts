@@ -22,7 +22,12 @@ interface CommittedPart {
 const committedCache = new Map<string, Promise<CommittedPart | GitNote>>();
 const CACHE_SIZE = 64;
 
-/** Forgets the cached committed parts (benchmarks and tests measure the cold path with it). */
+/** Forgets the committed parts only: what a refresh after HEAD moved sees (the benchmark's "HEAD moved" case). */
+export function clearCommittedCache(): void {
+  committedCache.clear();
+}
+
+/** Forgets the cached committed parts, repository roots and resolved revisions: a first refresh ever. */
 export function clearGitCache(): void {
   committedCache.clear();
   roots.clear();
@@ -48,6 +53,7 @@ export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}):
     return facts;
   }
   const statusCall = git.run(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all']);
+  const speculative = speculate(git, opts);
   const info = repoInfo(git, statusCall);
   const baseCall = chooseBase(git, opts, info.then((i) => ('error' in i ? { shallow: false } : i)));
   const repo = await info;
@@ -62,7 +68,13 @@ export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}):
   facts.base = choice.base;
   if (choice.defaultBranch) facts.defaultBranch = choice.defaultBranch;
   const base = choice.base.rev;
-  const committed = repo.head && repo.head !== base ? await committedPart(git, repo.root, base, repo.head) : { files: new Map<string, DiffEntry>(), commits: [] };
+  const early = await speculative;
+  const committed =
+    repo.head && repo.head !== base
+      ? early && early.base === base && early.head === repo.head && repo.root === git.cwd
+        ? await early.part
+        : await committedPart(git, repo.root, base, repo.head)
+      : { files: new Map<string, DiffEntry>(), commits: [] };
   const net = await netChanges(git, base, 'code' in committed ? undefined : committed.files, status.entries);
   facts.detached = Boolean(repo.head && !status.branch);
   facts.notes.push(...choice.notes);
@@ -75,6 +87,48 @@ export async function sessionFacts(cwd: string, opts: SessionFactsOptions = {}):
 }
 
 type Info = { root: string; head?: string; shallow: boolean; status: Status } | { error: GitNote };
+
+const FULL_HASH = /^[0-9a-f]{40}$/;
+
+/**
+ * The committed part, started beside `git status` rather than after it: when the base is a full
+ * hash (as the run log records it) and HEAD can be read from the files of a plain `.git` folder at
+ * `cwd`, the diff and log need nothing `git status` says. The caller uses it only if the base and
+ * HEAD it settles on are the same; otherwise it asks again. Measured on the bench repository:
+ * the cold refresh goes from three serial stages to two.
+ */
+async function speculate(git: Git, opts: SessionFactsOptions): Promise<{ base: string; head: string; part: Promise<CommittedPart | GitNote> } | undefined> {
+  const base = opts.base ?? opts.runLogHead;
+  if (base === undefined || !FULL_HASH.test(base)) return undefined;
+  const head = await headFromFiles(git.cwd);
+  if (head === undefined || head === base) return undefined;
+  return { base, head, part: committedPart(git, git.cwd, base, head) };
+}
+
+/** HEAD's commit from `.git/HEAD` and the ref it names (loose or packed); undefined when unsure. */
+async function headFromFiles(cwd: string): Promise<string | undefined> {
+  const gitDir = path.join(cwd, '.git');
+  try {
+    const head = (await fs.promises.readFile(path.join(gitDir, 'HEAD'), 'utf8')).trim();
+    if (FULL_HASH.test(head)) return head;
+    const ref = /^ref: (refs\/[\w./-]+)$/.exec(head)?.[1];
+    if (ref === undefined || ref.includes('..')) return undefined;
+    try {
+      const loose = (await fs.promises.readFile(path.join(gitDir, ref), 'utf8')).trim();
+      return FULL_HASH.test(loose) ? loose : undefined;
+    } catch {
+      // Not a loose ref: look in packed-refs.
+    }
+    const packed = await fs.promises.readFile(path.join(gitDir, 'packed-refs'), 'utf8');
+    for (const line of packed.split('\n')) {
+      const [hash, name] = line.split(' ');
+      if (name === ref && hash !== undefined && FULL_HASH.test(hash)) return hash;
+    }
+  } catch {
+    // No plain .git folder here (a worktree, a subfolder, no repository): no guess.
+  }
+  return undefined;
+}
 
 /** Work-tree roots and common git dirs by cwd: they stay put while Marathon runs (read again after a failure). */
 const roots = new Map<string, { root: string; commonDir: string }>();

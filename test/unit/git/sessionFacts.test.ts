@@ -141,6 +141,26 @@ describe('git: sessionFacts', function () {
     assert.equal(byPath(fourth).get('dir/nested untracked.md')?.where.join('+'), 'committed');
   });
 
+  it('reads HEAD beside git status from packed refs and from a detached HEAD, as git does', async function () {
+    const { repo, start, work } = sessionRepo();
+    repo.git('pack-refs', '--all');
+    assert.ok(!fs.existsSync(path.join(repo.dir, '.git', 'refs', 'heads', 'main')), 'the branch is packed');
+    const packed = await sessionFacts(repo.dir, { runLogHead: start });
+    assert.equal(packed.head, work);
+    assert.deepEqual(packed.commits.map((c) => c.subject), ['session work']);
+    matchesFullDiff(repo, start, packed);
+    clearGitCache();
+    repo.git('checkout', '-q', '--detach');
+    const detached = await sessionFacts(repo.dir, { runLogHead: start });
+    assert.equal(detached.head, work);
+    assert.deepEqual(detached.commits.map((c) => c.subject), ['session work']);
+    // A guess that went stale (HEAD moved after the files were read) is never used: a new commit is seen.
+    const next = repo.commit('after detach');
+    const moved = await sessionFacts(repo.dir, { runLogHead: start });
+    assert.equal(moved.head, next);
+    assert.deepEqual(moved.commits.map((c) => c.subject), ['after detach', 'session work']);
+  });
+
   it('a staged rename, and a rename made in the work tree only', async function () {
     const repo = makeRepo();
     repo.write('old name.txt', lines(30, 'x'));
