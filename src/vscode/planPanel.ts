@@ -1,6 +1,7 @@
 // The Plan panel: part of the lazily loaded engine (it renders with markdown-it).
 import * as vscode from 'vscode';
-import { DEFAULT_PLAN_INSTANCES, loadPlanReportView } from './planning';
+import { planPlan } from '../core/planning';
+import { DEFAULT_PLAN_INSTANCES, loadPlanReportView, planText } from './planning';
 import type { PlanEntry, PlanStore } from './planStore';
 import { ReportPanel } from './report/panel';
 import type { RunLogStore } from './runLog';
@@ -29,7 +30,32 @@ export async function openPlanPanel(
   }
   if (!entry) return undefined;
   const first = entry;
-  const n = instances !== undefined && instances >= 1 ? Math.floor(instances) : (first.plan.terminalCount ?? DEFAULT_PLAN_INSTANCES);
+  const n = instances !== undefined && instances >= 1 ? Math.floor(instances) : await pickInstances(first);
+  if (n === undefined) return undefined;
   // Keyed apart from Open Report on the same plan (the report panel is one per document key).
   return ReportPanel.createOrShow({ extensionUri, document: first.uri.with({ fragment: 'plan-panel' }), log, getView: () => loadPlanReportView(plans.get(first.uri) ?? first, n, runLog) });
+}
+
+/** Most instances the picker offers. */
+const MAX_PICK = 10;
+
+// Asks how many terminals to schedule on, showing each choice's makespan; the plan's own terminal
+// count (else 4) comes first.
+async function pickInstances(entry: PlanEntry): Promise<number | undefined> {
+  const preferred = Math.min(MAX_PICK, entry.plan.terminalCount ?? DEFAULT_PLAN_INSTANCES);
+  const text = await planText(entry);
+  const table = planPlan(entry.plan, { ...(text !== undefined ? { text } : {}), instances: MAX_PICK }).table;
+  const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
+  const items = table.rows.map((r) => ({
+    label: r.instances === 1 ? vscode.l10n.t('1 terminal') : vscode.l10n.t('{0} terminals', r.instances),
+    description: vscode.l10n.t('makespan {0} · speed-up {1}× · {2}% busy', hours(r.makespan), r.speedup.toFixed(2), Math.round(r.utilisation * 100)),
+    ...(r.instances === preferred ? { detail: vscode.l10n.t('the plan\'s terminal count') } : {}),
+    n: r.instances,
+  }));
+  items.sort((a, b) => (a.n === preferred ? -1 : b.n === preferred ? 1 : a.n - b.n));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Marathon: schedule {0} on how many terminals?', entry.plan.title || entry.relPath),
+    placeHolder: vscode.l10n.t('Critical path {0}: no number of terminals finishes sooner', hours(table.criticalPathHours)),
+  });
+  return picked?.n;
 }

@@ -274,4 +274,25 @@ describe('planning', () => {
     if (shot) console.log(`      [screenshot] ${shot}`);
     panel.dispose();
   });
+
+  it('asks how many terminals when none is given, offering the plan\'s count first with each makespan', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const entry = a.plans.get(uriOf(RELAY))!;
+    const opening = vscode.commands.executeCommand<{ lastPaintMs?: number; dispose(): void } | undefined>('marathon.openPlanPanel', { entry });
+    // The picker is up when accepting its selection resolves the command.
+    let panel: { lastPaintMs?: number; dispose(): void } | undefined;
+    const settled = opening.then((p) => (panel = p ?? undefined, true));
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return Promise.race([settled, new Promise<boolean>((r) => setTimeout(() => r(false), 200))]);
+    }, { timeoutMs: 20_000, what: 'the terminal-count picker to take the first choice' });
+    assert.ok(panel, 'the panel opened after the choice');
+    const seen = await waitFor(async () => {
+      const r = await inspectWebview('Makespan by number of instances', 'webview');
+      return r === undefined ? { found: false, dialogs: [] } : r.found && /makespan on 4/i.test(r.text ?? '') ? r : undefined;
+    }, { timeoutMs: 30_000, what: 'the Plan panel on 4 terminals (the default when a plan states none)' });
+    assert.deepEqual(seen.dialogs, []);
+    panel.dispose();
+  });
 });
