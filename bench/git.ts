@@ -159,8 +159,9 @@ export async function benchGit(runs = 25): Promise<GitBenchResult> {
     console.log(`  sessionFacts first ever (all cleared)  ${f(coldMs)}   ratio ${(coldMs / rawMs).toFixed(2)}x (also finds the repository root and checks the base)`);
     console.log(`  raw: git diff --name-status BASE; git status --porcelain   ${f(rawMs)}`);
     console.log(`  raw, both at once                      ${f(rawParMs)}   (sessionFacts ratio to it ${(factsMs / rawParMs).toFixed(2)}x)`);
-    const verdict = ratio <= TARGET_RATIO ? 'met' : 'MISSED';
-    console.log(`  sessionFacts / raw = ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x): ${verdict}`);
+    const worst = Math.max(ratio, movedMs / rawMs, coldMs / rawMs);
+    const verdict = worst <= TARGET_RATIO ? 'met' : 'MISSED';
+    console.log(`  sessionFacts / raw = ${ratio.toFixed(2)}x cached, ${(movedMs / rawMs).toFixed(2)}x after HEAD moved, ${(coldMs / rawMs).toFixed(2)}x first ever (target <= ${TARGET_RATIO}x in every case): ${verdict}`);
     return { factsMs, rawMs, ratio, movedMs, coldMs, files, commits };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
