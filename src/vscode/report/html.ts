@@ -42,53 +42,62 @@ export function reportCsp(cspSource: string, nonce: string, styleHash?: string):
 
 /** The webview page: CSP, stylesheet, toolbar, the report container and the nonce'd script. */
 export function reportDocument(opts: ReportDocumentOptions): string {
-  // Our own files, but never let them end their element early.
-  const css = opts.inline ? opts.inline.css.replace(/<\/(style)/gi, '<\\/$1') : undefined;
+  const css = opts.inline ? safeStyle(opts.inline.css) : undefined;
+  // Our own script, but never let it end its element early.
   const js = opts.inline ? opts.inline.js.replace(/<\/(script)/gi, '<\\/$1') : undefined;
-  const styleHash = css === undefined ? undefined : createHash('sha256').update(css, 'utf8').digest('base64');
   const style = css === undefined ? `<link rel="stylesheet" href="${esc(opts.styleUri)}">` : `<style>${css}</style>`;
   const script = js === undefined ? `<script nonce="${esc(opts.nonce)}" src="${esc(opts.scriptUri)}"></script>` : `<script nonce="${esc(opts.nonce)}">${js}</script>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(reportCsp(opts.cspSource, opts.nonce, styleHash))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${style}
-<title>${esc(opts.title)}</title>
-</head>
-<body>
+  return page({
+    csp: reportCsp(opts.cspSource, opts.nonce, css === undefined ? undefined : sha256(css)),
+    title: opts.title,
+    head: style,
+    body: `<body>
 <div class="toolbar" role="toolbar" aria-label="Report actions"><button type="button" id="export" class="toolbar-button">Export HTML…</button></div>
 <main id="report"${opts.initial ? ' data-initial="1"' : ''}>${opts.body}</main>
 ${script}
-</body>
-</html>
-`;
+</body>`,
+  });
 }
 
 /** The CSP of an exported file: only the one inline stylesheet (by hash), data: images, nothing else. */
 export function exportCsp(css: string): string {
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none';`;
+  return `default-src 'none'; style-src 'sha256-${sha256(css)}'; img-src data:; base-uri 'none'; form-action 'none';`;
 }
 
 /** A self-contained HTML file of the report: inlined CSS, no script, findings as plain text. */
 export function exportDocument(view: ReportView, css: string): string {
-  // Our own stylesheet, but never let it end the <style> element early.
-  const style = css.replace(/<\/(style)/gi, '<\\/$1');
+  const style = safeStyle(css);
+  return page({
+    csp: exportCsp(style),
+    title: view.title,
+    head: `<meta name="generator" content="Marathon">\n<style>${style}</style>`,
+    body: `<body class="exported">
+<main id="report">${renderReportBody(view, { interactive: false })}</main>
+</body>`,
+  });
+}
+
+// The one HTML skeleton of both documents: the CSP comes first in <head>, before anything it governs.
+function page(p: { csp: string; title: string; head: string; body: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(exportCsp(style))}">
+<meta http-equiv="Content-Security-Policy" content="${esc(p.csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="Marathon">
-<title>${esc(view.title)}</title>
-<style>${style}</style>
+${p.head}
+<title>${esc(p.title)}</title>
 </head>
-<body class="exported">
-<main id="report">${renderReportBody(view, { interactive: false })}</main>
-</body>
+${p.body}
 </html>
 `;
+}
+
+// Our own stylesheet, but never let it end the <style> element early.
+function safeStyle(css: string): string {
+  return css.replace(/<\/(style)/gi, '<\\/$1');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
 }
