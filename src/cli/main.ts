@@ -64,7 +64,10 @@ async function parseCommand(io: CliIo, file: string, json: boolean): Promise<num
   const abs = path.resolve(io.cwd, file);
   const shown = displayPath(io.cwd, abs);
   const loaded = await loadPlanFile(abs);
-  if (!loaded.ok) return cannotRead(io, shown, loaded.problem.message);
+  if (!loaded.ok) {
+    io.stderr.write(`marathon: ${shown}: ${loaded.problem.message}\n`);
+    return ExitCode.problems;
+  }
   const { plan } = analyzeLoaded(loaded.text, loaded.warnings, abs, io.cwd);
   io.stdout.write(json ? `${JSON.stringify(validated(plan), null, 2)}\n` : formatPlanSummary(plan, shown));
   return ExitCode.ok;
@@ -123,11 +126,6 @@ async function readEvents(root: string, io: CliIo): Promise<RunEvent[]> {
   const { events, problems } = parseRunLog(text);
   for (const p of problems) io.stderr.write(`marathon: .marathon/runlog.jsonl:${p.line}: ${p.message}\n`);
   return events;
-}
-
-function cannotRead(io: CliIo, shown: string, why: string): number {
-  io.stderr.write(`marathon: ${shown}: ${why}\n`);
-  return ExitCode.problems;
 }
 
 // Reads and checks a loaded file; the loader's warnings (encoding, empty file) join the list.

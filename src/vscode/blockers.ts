@@ -72,7 +72,9 @@ export class BlockerWatch implements vscode.Disposable {
     const engine = this.engine();
     const runs = entry.folder ? this.runLog.runs(entry.folder) : new Map();
     // A fallback is a session not begun yet: started or finished ones are passed over.
-    const begun = new Set(entry.plan.sessions.filter((s) => runs.get(runKey(entry.relPath, s.id))?.state !== undefined && runs.get(runKey(entry.relPath, s.id))?.state !== 'not-started').map((s) => s.id));
+    const begun = new Set(
+      entry.plan.sessions.filter((s) => (runs.get(runKey(entry.relPath, s.id))?.state ?? 'not-started') !== 'not-started').map((s) => s.id),
+    );
     const fallback = engine.fallbackSession(entry.plan, session.id, begun);
     const copy = vscode.l10n.t('Copy Issue Text');
     const pivot = fallback ? vscode.l10n.t('Pivot to Session {0}', fallback.id) : undefined;

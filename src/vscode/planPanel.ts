@@ -43,8 +43,7 @@ const MAX_PICK = 10;
 // count (else 4) comes first.
 async function pickInstances(entry: PlanEntry): Promise<number | undefined> {
   const preferred = Math.min(MAX_PICK, entry.plan.terminalCount ?? DEFAULT_PLAN_INSTANCES);
-  const text = await planText(entry);
-  const table = planPlan(entry.plan, { ...(text !== undefined ? { text } : {}), instances: MAX_PICK }).table;
+  const table = planPlan(entry.plan, { text: planText(entry), instances: MAX_PICK }).table;
   const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
   const items = table.rows.map((r) => ({
     label: r.instances === 1 ? vscode.l10n.t('1 terminal') : vscode.l10n.t('{0} terminals', r.instances),

@@ -13,6 +13,8 @@ export interface PlanEntry {
   relPath: string;
   plan: Plan;
   problems: Problem[];
+  /** The text the plan was read from (unsaved edits included), for readers that need more than the model. */
+  text: string;
 }
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
@@ -158,7 +160,7 @@ export class PlanStore implements vscode.Disposable {
       ...(folder ? { workspaceRoot: folder.uri.fsPath } : {}),
     });
     this.parseCount++;
-    this.entries.set(key, { uri, folder, relPath, plan, problems });
+    this.entries.set(key, { uri, folder, relPath, plan, problems, text });
   }
 
   // An open editor's unsaved text wins; otherwise the file on disk.

@@ -12,16 +12,9 @@ import { planView } from './report/planView';
 import type { ReportView } from './report/view';
 import { systemClock, type Clock, type RunLogStore } from './runLog';
 
-/** The plan's text as Marathon reads it: the open document (unsaved edits count), else the file. */
-export async function planText(entry: PlanEntry): Promise<string | undefined> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
-  if (doc && !doc.isClosed) return doc.getText();
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(entry.uri));
-  } catch {
-    // Deleted since the plan store read it: plan the structure alone.
-    return undefined;
-  }
+/** The plan's text as the plan store last read it (unsaved edits count): no second read of the file. */
+export function planText(entry: PlanEntry): string {
+  return entry.text;
 }
 
 // A risk table has a header row naming a risk (core/planning/risks.ts reads only those).
@@ -30,8 +23,8 @@ const RISK_TABLE = /^[ \t]*\|[^\n]*\b(?:risks?|threats?|issues?)\b/im;
 /** The plan's risks; reads the text only when the plan lists risks or the text may hold a risk table. */
 export async function risksOfPlan(entry: PlanEntry): Promise<RiskItem[]> {
   if (entry.plan.format === 'yaml') return planRisks(entry.plan);
-  const text = await planText(entry);
-  if (entry.plan.risks.length === 0 && (text === undefined || !RISK_TABLE.test(text))) return [];
+  const text = planText(entry);
+  if (entry.plan.risks.length === 0 && !RISK_TABLE.test(text)) return [];
   return planRisks(entry.plan, text);
 }
 
@@ -125,7 +118,7 @@ export class PlanningCommands {
     const order = new Map(entries.map((e, k) => [e, k]));
     for (const entry of entries) {
       if (!entry.folder) continue;
-      const r = readiness(entry, await planText(entry), this.runLog.events(entry.folder), this.runLog.clock.now());
+      const r = readiness(entry, planText(entry), this.runLog.events(entry.folder), this.runLog.clock.now());
       all.push(...r.ready);
       sessions += r.sessions;
       done += r.done;
@@ -251,9 +244,9 @@ export class Reminders implements vscode.Disposable {
   private async remindersOf(entry: PlanEntry): Promise<Reminder[]> {
     const known = this.cache.get(entry);
     if (known) return known;
-    const text = await planText(entry);
-    const graph = buildPlanGraph(entry.plan, text !== undefined ? { text } : {});
-    const { reminders } = planReminders(entry.plan, { ...(text !== undefined ? { text } : {}), graph, cp: criticalPath(graph) });
+    const text = planText(entry);
+    const graph = buildPlanGraph(entry.plan, { text });
+    const { reminders } = planReminders(entry.plan, { text, graph, cp: criticalPath(graph) });
     this.cache.set(entry, reminders);
     return reminders;
   }
@@ -284,7 +277,7 @@ export class Reminders implements vscode.Disposable {
 
 /** The Plan report of a plan on `instances` instances (actual hours from the run log when given). */
 export function planReportView(entry: PlanEntry, instances: number, options: { text?: string; runLog?: RunLogStore } = {}): ReportView {
-  const text = options.text ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString())?.getText();
+  const text = options.text ?? planText(entry);
   const actual = new Map<string, number>();
   if (options.runLog && entry.folder) {
     for (const s of entry.plan.sessions) {
@@ -297,8 +290,7 @@ export function planReportView(entry: PlanEntry, instances: number, options: { t
 
 /** planReportView with the plan's text read from disk when no editor has it open: for ReportPanel's getView. */
 export async function loadPlanReportView(entry: PlanEntry, instances: number, runLog?: RunLogStore): Promise<ReportView> {
-  const text = await planText(entry);
-  return planReportView(entry, instances, { ...(text !== undefined ? { text } : {}), ...(runLog ? { runLog } : {}) });
+  return planReportView(entry, instances, { text: planText(entry), ...(runLog ? { runLog } : {}) });
 }
 
 /** Instances the Plan panel schedules on when none are given: the plan's stated terminal count, else 4. */

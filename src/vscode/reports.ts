@@ -1,6 +1,6 @@
 // The report commands: Write Handoff, Report / Resolve Blocker, Generate AAR, Check Claims and
 // Open Report. Part of the lazily loaded engine (dist/engine.js): it needs git and markdown-it.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openBlocker } from '../core/clock';
@@ -96,7 +96,6 @@ export class ReportsSurface implements vscode.Disposable {
     if (!what?.trim()) return undefined;
     const dir = this.reportsDir(ref.entry, folder);
     if (!dir) return undefined;
-    const existsSync = (p: string) => existsNow(p);
     const name = blockerFileName(dir, ref.session.id, existsSync);
     if (!name) return this.fail(vscode.l10n.t('no free SESSION_{0}_BLOCKER file name in {1}', ref.session.id, dir));
     const rel = path.relative(folder.uri.fsPath, name).split(path.sep).join('/');
@@ -179,15 +178,16 @@ export class ReportsSurface implements vscode.Disposable {
     const doc = await vscode.workspace.openTextDocument(uri);
     const text = doc.getText();
     const findings = this.findingsOf(uri);
-    const entry = this.deps.plans.get(uri) ?? this.planFor(uri, text);
+    const own = this.deps.plans.get(uri);
+    const entry = own ?? this.planFor(uri, text);
     const name = path.basename(uri.fsPath);
-    const kind: ReportView['kind'] = this.deps.plans.get(uri) ? 'plan' : /HANDOFF/i.test(name) ? 'handoff' : /AAR|after.action/i.test(name) || /^#\s*after action review/im.test(text) ? 'aar' : 'document';
+    const kind: ReportView['kind'] = own ? 'plan' : /HANDOFF/i.test(name) ? 'handoff' : /AAR|after.action/i.test(name) || /^#\s*after action review/im.test(text) ? 'aar' : 'document';
     if (!entry || !vscode.workspace.isTrusted) {
       return { title: firstHeading(text) ?? name, kind, markdown: text, ...(entry ? { partial: [vscode.l10n.t('Git was not read: the workspace is not trusted.')] } : {}), metrics: [], timeline: [], deliverables: [], findings };
     }
     const folder = entry.folder;
     const model = aarModel(await gatherAar({ planAbs: entry.uri.fsPath, plan: entry.plan, now: this.deps.runLog.clock.now(), ...(folder ? { scopeIgnore: readConfig(folder).scopeIgnore } : {}) }));
-    const view = aarReportView(model, { kind, markdown: text, findings: kind === 'plan' ? [...findings, ...this.findingsOf(entry.uri).filter(() => false)] : findings, title: kind === 'plan' ? entry.plan.title || name : (firstHeading(text) ?? name) });
+    const view = aarReportView(model, { kind, markdown: text, findings, title: kind === 'plan' ? entry.plan.title || name : (firstHeading(text) ?? name) });
     const schedule = kind === 'plan' ? this.deps.schedule?.(entry) : undefined;
     return schedule ? { ...view, schedule } : view;
   }
@@ -283,15 +283,6 @@ export class ReportsSurface implements vscode.Disposable {
   }
 }
 
-function existsNow(p: string): boolean {
-  try {
-    // Synchronous on purpose: the name helpers probe candidate names one by one.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('node:fs') as typeof import('node:fs')).existsSync(p);
-  } catch {
-    return false;
-  }
-}
 
 // Writes a new file under the first free name (exclusive create: never over an existing file,
 // even one created between the check and the write).
@@ -299,7 +290,7 @@ async function writeNew(dir: string, nameFor: (exists: (p: string) => boolean) =
   await fs.mkdir(dir, { recursive: true });
   const taken = new Set<string>();
   for (let attempt = 0; attempt < 20; attempt++) {
-    const file = nameFor((p) => taken.has(p) || existsNow(p));
+    const file = nameFor((p) => taken.has(p) || existsSync(p));
     if (!file) return undefined;
     try {
       await fs.writeFile(file, text, { flag: 'wx' });

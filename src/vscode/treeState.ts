@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { budgetLevel, budgetRatio, formatTimer, openBlocker, type RunState } from '../core/clock';
-import type { Deliverable, Session } from '../core/model';
+import { blockerRecords, budgetLevel, budgetRatio, formatTimer, type BlockerRecord, type RunState } from '../core/clock';
+import type { Deliverable, RunEvent, Session } from '../core/model';
 import type { PlanEntry } from './planStore';
 import type { RunLogStore } from './runLog';
 import type { SessionView, TreeState } from './sessionsTree';
@@ -35,6 +35,7 @@ export class LiveTreeState implements TreeState, vscode.Disposable {
   private readonly _onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChange = this._onDidChange.event;
   private readonly subs: vscode.Disposable[];
+  private readonly blockers = new Map<string, { events: readonly RunEvent[]; length: number; open: Map<string, BlockerRecord> }>();
 
   constructor(
     private readonly runLog: RunLogStore,
@@ -46,13 +47,31 @@ export class LiveTreeState implements TreeState, vscode.Disposable {
   session(entry: PlanEntry, session: Session): SessionView {
     const run = this.runLog.run(entry.folder, entry.relPath, session.id);
     if (!run || run.state === 'not-started') return { state: 'not-started' };
-    const blocker = entry.folder ? openBlocker(this.runLog.events(entry.folder), entry.relPath, session.id) : undefined;
+    const blocker = entry.folder ? this.openBlockers(entry.folder).get(`${entry.relPath}\u0000${session.id}`) : undefined;
     return {
       state: run.state,
       timer: formatTimer(run, session.hours),
       level: budgetLevel(budgetRatio(run, session.hours)),
       ...(blocker && run.state !== 'done' && run.state !== 'abandoned' ? { blocker: blocker.text } : {}),
     };
+  }
+
+  // The open blockers of a folder, by plan and session: read once per change of its run log, not once
+  // per session per tree refresh (a 1,000-session tree asks for every session).
+  private openBlockers(folder: vscode.WorkspaceFolder): Map<string, BlockerRecord> {
+    const events = this.runLog.events(folder);
+    const key = folder.uri.toString();
+    const cached = this.blockers.get(key);
+    if (cached && cached.events === events && cached.length === events.length) return cached.open;
+    const open = new Map<string, BlockerRecord>();
+    const plans = new Set(events.filter((e) => e.event === 'blocker.report').map((e) => e.plan));
+    for (const plan of plans) {
+      for (const b of blockerRecords(events.filter((e) => e.plan === plan))) {
+        if (!b.resolved) open.set(`${plan}\u0000${b.session}`, b);
+      }
+    }
+    this.blockers.set(key, { events, length: events.length, open });
+    return open;
   }
 
   task(entry: PlanEntry, session: Session, key: string): { running: boolean; exitCode?: number } | undefined {

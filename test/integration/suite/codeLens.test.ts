@@ -210,7 +210,7 @@ describe('code lenses', () => {
     ].join('\n');
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     const { plan, problems } = analyzePlan(text, '/lens.md', {});
-    const entry: PlanEntry = { uri: document.uri, folder: undefined, relPath: 'lens.md', plan, problems };
+    const entry: PlanEntry = { uri: document.uri, folder: undefined, relPath: 'lens.md', plan, problems, text: document.getText() };
     const emitter = new vscode.EventEmitter<void>();
     const store = { plans: [entry], get: (u: vscode.Uri) => (u.toString() === document.uri.toString() ? entry : undefined), onDidChange: emitter.event };
     const provider = new PlanCodeLenses(store as unknown as PlanStore, api.runLog);
