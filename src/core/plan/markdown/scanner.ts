@@ -210,10 +210,12 @@ export function scanMarkdown(text: string): ReadResult {
     table = undefined;
 
     const bold = boldLine(line);
-    const fields = bold === undefined ? readFields(line) : [];
-    if (fields.length > 0) {
-      for (const f of fields) handleField(ctx, f);
-      continue;
+    if (bold === undefined) {
+      const fields = readFields(line);
+      if (fields.length > 0) {
+        for (const f of fields) handleField(ctx, f);
+        continue;
+      }
     }
     const item = readListItem(line);
     if (item) {

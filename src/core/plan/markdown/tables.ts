@@ -183,8 +183,9 @@ interface StatusCell {
 }
 
 // A status column repeats a few values (`Partial → Full`, `✅ Done`): the last cell read and what it
-// says are remembered, so a repeated cell is compared in place and shares the strings instead of
-// slicing new ones. (Each task still gets its own status object: only the strings are shared.)
+// says are remembered, so a repeated cell is compared in place, and the tasks of a run of equal
+// cells share one frozen status object (the model is read-only; a frozen object makes a stray
+// write fail loudly). Ten thousand rows then retain one status rather than ten thousand.
 let lastStatusText = '';
 let lastStatusCell: StatusCell = { done: false };
 
@@ -192,16 +193,17 @@ function statusCell(cells: RowSpans, i: number): StatusCell {
   if (!cellIs(cells, i, lastStatusText)) {
     const text = cellText(cells, i) ?? '';
     const raw = plain(text);
-    lastStatusCell = raw !== '' ? { status: statusOf(raw), done: markerStatus(text) === 'done' } : { done: markerStatus(text) === 'done' };
+    lastStatusCell = raw !== '' ? { status: Object.freeze(statusOf(raw)), done: markerStatus(text) === 'done' } : { done: markerStatus(text) === 'done' };
     lastStatusText = text;
   }
   return lastStatusCell;
 }
 
-/** A fresh copy of a status, sharing its strings. */
-function copyStatus({ from, to }: NonNullable<Task['status']>): NonNullable<Task['status']> {
-  return to === undefined ? { from } : { from, to };
-}
+/**
+ * The dependencies of a task row in a table without a dependency column: one frozen empty list
+ * shared by every such row (most tables have no such column).
+ */
+const NO_DEPENDENCIES = Object.freeze([]) as unknown as string[];
 
 /** A task from one row of a task table (split by splitRow); undefined for rows that are not tasks (totals, blanks). */
 export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: RowSpans, line: number, terminal?: number): Task | undefined {
@@ -221,8 +223,8 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: Row
   const status = t.status !== undefined ? statusCell(cells, t.status) : undefined;
   const task: Task =
     status?.status !== undefined
-      ? { id: idCell, title, files, dependsOn: [], line, status: copyStatus(status.status) }
-      : { id: idCell, title, files, dependsOn: [], line };
+      ? { id: idCell, title, files, dependsOn: NO_DEPENDENCIES, line, status: status.status }
+      : { id: idCell, title, files, dependsOn: NO_DEPENDENCIES, line };
   if (status?.done) task.done = true;
   if (t.terminal !== undefined) {
     const r = numRange(cellText(cells, t.terminal) ?? '');
