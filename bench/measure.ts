@@ -1,5 +1,17 @@
-// Timing helpers for the bench: warm up, then the medians of a bounded number of alternating runs.
+// Timing helpers for the bench: warm up, then the median of a bounded number of runs.
 import { performance } from 'node:perf_hooks';
+
+/** How many times to run a measurement and how long it may take at most. */
+export interface RunPlan {
+  /** Untimed runs first, so the JIT has settled. */
+  warmup: number;
+  /** Timed runs wanted. */
+  runs: number;
+  /** Stop taking timed runs once this many milliseconds have passed... */
+  budgetMs: number;
+  /** ...but take at least this many (default 3). */
+  minRuns?: number;
+}
 
 /** A measurement: the median and minimum in milliseconds and how many timed runs produced them. */
 export interface Timing {
@@ -17,45 +29,22 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? hi : (lo + hi) / 2;
 }
 
-/** How `sideBySide` takes its runs: per round, `each` runs of one measurement, then of the other. */
-export interface SideBySidePlan {
-  warmup: number;
-  /** Rounds wanted. */
-  rounds: number;
-  /** Stop starting rounds once this many milliseconds have passed (at least `minRounds`, default 3). */
-  budgetMs: number;
-  minRounds?: number;
-  /** Timed runs of [first, second] in each round. */
-  each: [number, number];
-}
-
 /**
- * Times two functions in alternation, so both are measured under the same machine conditions: on a
- * shared machine the speed drifts by tens of percent over a minute, and medians taken one after the
- * other would turn that drift into a false ratio. The warm-up of the second may use `warmSecond`.
+ * Runs `fn` per `plan` and returns the median time of the timed runs. The warm-up runs call
+ * `warm` (by default `fn` itself): a smaller input of the same shape settles the JIT just as well
+ * when one run of `fn` takes seconds.
  */
-export function sideBySide(
-  first: () => unknown,
-  second: () => unknown,
-  plan: SideBySidePlan,
-  warmSecond: () => unknown = second,
-): [Timing, Timing] {
+export function measure(fn: () => unknown, plan: RunPlan, warm: () => unknown = fn): Timing {
   let sink = 0;
-  for (let i = 0; i < plan.warmup; i++) sink += (first() === undefined ? 0 : 1) + (warmSecond() === undefined ? 0 : 1);
-  const times: [number[], number[]] = [[], []];
-  const fns = [first, second] as const;
+  for (let i = 0; i < plan.warmup; i++) sink += warm() === undefined ? 0 : 1;
+  const times: number[] = [];
   const start = performance.now();
-  const minRounds = plan.minRounds ?? 3;
-  for (let round = 0; round < plan.rounds && (round < minRounds || performance.now() - start < plan.budgetMs); round++) {
-    for (const k of [0, 1] as const) {
-      for (let i = 0; i < plan.each[k]; i++) {
-        const t0 = performance.now();
-        sink += fns[k]() === undefined ? 0 : 1;
-        times[k].push(performance.now() - t0);
-      }
-    }
+  const minRuns = plan.minRuns ?? 3;
+  while (times.length < plan.runs && (times.length < minRuns || performance.now() - start < plan.budgetMs)) {
+    const t0 = performance.now();
+    sink += fn() === undefined ? 0 : 1;
+    times.push(performance.now() - t0);
   }
   if (sink < 0) console.log(sink); // keeps the results alive so no call is optimised away
-  const timing = (t: number[]): Timing => ({ medianMs: median(t), minMs: Math.min(...t), runs: t.length });
-  return [timing(times[0]), timing(times[1])];
+  return { medianMs: median(times), minMs: Math.min(...times), runs: times.length };
 }

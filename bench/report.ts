@@ -8,14 +8,12 @@ export interface Target {
   met: boolean;
 }
 
-/** The figures for one input. Ratios are the other tool's median over Marathon's runs beside it. */
+/** The figures for one input. Ratios are the other tool's median over Marathon's. */
 export interface Row {
   file: string;
   bytes: number;
   marathon: Timing;
   markdownIt: Timing;
-  /** Marathon's runs taken in alternation with markdownlint's (the markdownlint ratio's base). */
-  marathonBesideLint: Timing;
   markdownlint: Timing;
   ratioMarkdownIt: number;
   ratioMarkdownlint: number;

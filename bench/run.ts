@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { readCorpus, REPO_ROOT } from './corpus';
 import { loadCheckPlan, readAndCheck, type CheckPlanFn } from './engine';
 import { generatePlan } from './generate';
-import { sideBySide, type SideBySidePlan, type Timing } from './measure';
+import { measure, type RunPlan, type Timing } from './measure';
 import { benchAar } from './aar';
 import { benchGit } from './git';
 import { benchPlanning } from './planning';
@@ -17,22 +17,20 @@ import { formatTable, summarisePlan, type Row, type Target } from './report';
 type LintFn = (options: { strings: Record<string, string> }) => unknown;
 
 const BIG = { sessions: 1000, tasks: 10 };
-/**
- * Run counts. Marathon is timed in alternation with each other tool (see sideBySide), so every
- * ratio compares runs made under the same machine conditions. markdownlint is slow on large
- * inputs, so it gets few rounds, each one lint run beside several Marathon runs.
- */
+/** Run counts. markdownlint is slow on large inputs, so it gets fewer runs. */
 const PLANS = {
   big: {
-    markdownIt: { warmup: 3, rounds: 25, budgetMs: 20_000, each: [1, 1] },
-    // One markdownlint run on 1.3 MB takes 10-20 s: warm up on a 50-session plan, then up to 3 rounds.
-    markdownlint: { warmup: 3, rounds: 3, budgetMs: 30_000, minRounds: 1, each: [8, 1] },
+    marathon: { warmup: 3, runs: 25, budgetMs: 10_000 },
+    markdownIt: { warmup: 3, runs: 25, budgetMs: 10_000 },
+    // One markdownlint run on 1.3 MB takes 10-20 s: warm up on a 50-session plan, then up to 3 runs.
+    markdownlint: { warmup: 3, runs: 3, budgetMs: 20_000, minRuns: 1 },
   },
   small: {
-    markdownIt: { warmup: 20, rounds: 100, budgetMs: 1_500, each: [2, 1] },
-    markdownlint: { warmup: 3, rounds: 15, budgetMs: 1_000, each: [10, 1] },
+    marathon: { warmup: 20, runs: 200, budgetMs: 1_500 },
+    markdownIt: { warmup: 10, runs: 100, budgetMs: 1_500 },
+    markdownlint: { warmup: 3, runs: 15, budgetMs: 1_000 },
   },
-} satisfies Record<string, Record<string, SideBySidePlan>>;
+} satisfies Record<string, Record<string, RunPlan>>;
 
 function ratio(other: Timing, marathon: Timing): number {
   return other.medianMs / Math.max(marathon.medianMs, 1e-6);
@@ -41,16 +39,15 @@ function ratio(other: Timing, marathon: Timing): number {
 function benchOne(
   file: string,
   text: string,
-  plans: Record<'markdownIt' | 'markdownlint', SideBySidePlan>,
+  plans: Record<'marathon' | 'markdownIt' | 'markdownlint', RunPlan>,
   tools: { checkPlan?: CheckPlanFn; md: { parse(src: string, env: object): unknown }; lint: LintFn },
   targets: (row: Omit<Row, 'targets'>) => Target[],
   warmText: string = text,
 ): Row {
   // Corpus seeds end in .txt; readPlan reads every non-YAML name as markdown.
-  const marathonRun = () => readAndCheck(text, file, tools.checkPlan);
-  const [marathon, markdownIt] = sideBySide(marathonRun, () => tools.md.parse(text, {}), plans.markdownIt);
-  const [marathonBesideLint, markdownlint] = sideBySide(
-    marathonRun,
+  const marathon = measure(() => readAndCheck(text, file, tools.checkPlan), plans.marathon);
+  const markdownIt = measure(() => tools.md.parse(text, {}), plans.markdownIt);
+  const markdownlint = measure(
     () => tools.lint({ strings: { plan: text } }),
     plans.markdownlint,
     () => tools.lint({ strings: { plan: warmText } }),
@@ -60,10 +57,9 @@ function benchOne(
     bytes: Buffer.byteLength(text, 'utf8'),
     marathon,
     markdownIt,
-    marathonBesideLint,
     markdownlint,
     ratioMarkdownIt: ratio(markdownIt, marathon),
-    ratioMarkdownlint: ratio(markdownlint, marathonBesideLint),
+    ratioMarkdownlint: ratio(markdownlint, marathon),
   };
   return { ...row, targets: targets(row) };
 }
@@ -89,11 +85,8 @@ async function main(): Promise<void> {
   console.log(`Marathon bench — node ${process.version}, ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}, load ${load()}`);
   console.log(`Marathon measured as: ${checks.note}`);
   console.log('Median of N timed runs after warm-up, N bounded by a time budget per measurement (n= in the table).');
-  console.log('Marathon runs alternate with the other tool\'s, so each ratio compares runs made under the same');
-  console.log('machine conditions; "marathon ms" is from the runs beside markdown-it, and the markdownlint ratio');
-  console.log('uses the Marathon runs beside markdownlint (8 per lint run on the big plan, 10 on corpus files).');
-  console.log('Big plan: up to 25 rounds with markdown-it, up to 3 lint runs (one takes 10+ s on 1.3 MB; warmed up');
-  console.log('on a 50-session plan). Corpus files: up to 100 rounds (2 Marathon runs, 1 markdown-it) and 15 lint runs.\n');
+  console.log('Big plan: up to 25 runs, markdownlint up to 3 (one run takes 10+ s on 1.3 MB; warmed up on a');
+  console.log('50-session plan). Corpus files: up to 200 (Marathon), 100 (markdown-it), 15 (markdownlint) runs.\n');
 
   const bigText = generatePlan(BIG.sessions, BIG.tasks);
   const bigName = `generated-${BIG.sessions}x${BIG.tasks}.md`;
