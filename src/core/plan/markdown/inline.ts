@@ -86,8 +86,19 @@ export interface Field {
   column: number;
 }
 
-/** What readFields gives for a line without fields: one frozen empty list, never written to. */
-const NO_FIELDS: Field[] = Object.freeze([]) as unknown as Field[];
+/**
+ * One frozen empty list shared by every reader result that has nothing to list (a line without
+ * fields, a task row without dependencies): read-only, so a stray write throws.
+ */
+const FROZEN_EMPTY: readonly never[] = Object.freeze([]);
+
+/** The shared frozen empty list, typed as the list it stands for. */
+export function emptyList<T>(): T[] {
+  return FROZEN_EMPTY as unknown as T[];
+}
+
+/** What readFields gives for a line without fields. */
+const NO_FIELDS = emptyList<Field>();
 
 const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
 const TRAILING_PIPE = /\s*\|\s*$/;

@@ -1,7 +1,7 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
 import { TASK_ID } from './headings';
-import { cellIs, cellPathNames, cellText, cellTexts, isSpace, markerRest, markerStatus, numRange, plain, type RowSpans } from './inline';
+import { cellIs, cellPathNames, cellText, cellTexts, emptyList, isSpace, markerRest, markerStatus, numRange, plain, type RowSpans } from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
 export type TableKind =
@@ -199,11 +199,8 @@ function statusCell(cells: RowSpans, i: number): StatusCell {
   return lastStatusCell;
 }
 
-/**
- * The dependencies of a task row in a table without a dependency column: one frozen empty list
- * shared by every such row (most tables have no such column).
- */
-const NO_DEPENDENCIES = Object.freeze([]) as unknown as string[];
+/** The dependencies of a task row in a table without a dependency column (most tables). */
+const NO_DEPENDENCIES = emptyList<string>();
 
 /** A task from one row of a task table (split by splitRow); undefined for rows that are not tasks (totals, blanks). */
 export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: RowSpans, line: number, terminal?: number): Task | undefined {
