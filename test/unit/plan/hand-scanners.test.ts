@@ -3,7 +3,8 @@
 // Each oracle below is the pattern-based code the scan replaced, kept here as its specification.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cellIs, cellTexts, newRowSpans, readFields, readListItem, splitRow, tableCells } from '../../../src/core/plan/markdown/inline';
+import { cellIs, cellTexts, loneCodeSpan, loneSpanPath, newFieldScratch, newRowSpans, pathsIn, plain, readFields, readListItem, splitRow, tableCells } from '../../../src/core/plan/markdown/inline';
+import { findTaskRange, mayBeTimeline } from '../../../src/core/plan/markdown/lines';
 import { nextSuspect } from '../../../src/core/plan/mojibake';
 import { readPlan } from '../../../src/core/plan';
 
@@ -13,7 +14,8 @@ const RUNS = 3000;
 const piece = fc.constantFrom(
   '|', '\\|', ' ', '  ', '\t', '\u00a0', '*', '**', ':', ':**', '**:', '** :', '**   :', '>', '> ', '- ', '* ', '+ ', '1. ', '1234. ',
   '12) ', '[ ]', '[x]', '[✓]', '[]', 'x', 'Label', 'y'.repeat(40), '(', ')', 'task', 'Tasks', 'TASK', '1', '1234567', '-', '–', '−',
-  '`', '→', '\u2028', 'âœ…', 'ü', '¬', '√',
+  '`', '→', '\u2028', 'âœ…', 'ü', '¬', '√', '(tasks ', '(Task ', '(TASKS ', 'K', 'ſ', '12', '000123', ' - ', 'Hours', 'day', 'WEEK', '/', '.py',
+  'src/a.ts', ':name', '{id}', '*.md', 'YYYY',
 );
 const line = fc.oneof(fc.array(piece, { maxLength: 16 }).map((p) => p.join('')), fc.string({ maxLength: 40 }));
 
@@ -69,6 +71,7 @@ function oracleFields(line: string): { label: string; value: string; column: num
 
 const CHECKBOX = /^\[([ xX✓✔])\](?:\s+|$)/;
 const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)/i;
+const TIMELINE = /^\s*(?:[-*]\s+)?(Hours?|Days?|Weeks?)\s+(\d{1,5})\s*(?:-|–|−|to)\s*(\d{1,5})\s*:\s*(.*)$/i;
 const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]|[\u201a\u00fc\u00d4\u00c3\u00e2\u221a\u00ac][\u0080-\u2265]/g;
 
 describe('hand-written scans', () => {
@@ -90,6 +93,51 @@ describe('hand-written scans', () => {
 
   it('readFields finds the fields the pattern finds', () => {
     fc.assert(fc.property(line, (l) => assert.deepEqual(readFields(l), oracleFields(l))), { numRuns: RUNS });
+  });
+
+  it('readFields with a scratch gives what it gives without, line after line', () => {
+    const scratch = newFieldScratch(); // reused, as the scanner does
+    fc.assert(fc.property(line, (l) => assert.deepEqual(readFields(l, scratch), oracleFields(l))), { numRuns: RUNS });
+  });
+
+  it('findTaskRange finds the first match of the task range pattern', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        const m = TASK_RANGE.exec(l);
+        const r = findTaskRange(l);
+        const expected = m ? { index: m.index, end: m.index + m[0].length, from: Number(m[1]), to: Number(m[2] ?? m[1]) } : undefined;
+        assert.deepEqual(r ? { ...r } : undefined, expected);
+      }),
+      { numRuns: RUNS },
+    );
+    for (const [text, from, to] of [['Core (tasks 1-10)', 1, 10], ['(Task  7 )', 7, 7], ['x (tasks 3 − 4) y', 3, 4], ['(tasks 1-) (tasks 2)', 2, 2], ['(TASKS 5–6)', 5, 6]] as const) {
+      assert.deepEqual({ ...findTaskRange(text)! }.from, from, text);
+      assert.equal(findTaskRange(text)!.to, to, text);
+    }
+    for (const text of ['(tasks 1234567)', '(tasksx 1)', '(tasks1)', '(ta sks 1)', 'tasks 1-2']) assert.equal(findTaskRange(text), undefined, text);
+  });
+
+  it('mayBeTimeline holds on every line the timeline pattern matches', () => {
+    fc.assert(
+      fc.property(line, fc.constantFrom('', '- ', '* ', '  ', '-'), fc.constantFrom('Hours', 'day', 'WEEKS', 'Hour'), (l, bullet, word) => {
+        for (const text of [l, `${bullet}${word} 1-2: ${l}`]) if (TIMELINE.test(text)) assert.ok(mayBeTimeline(text), text);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a lone code span reads as plain() and pathsIn() read it', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        const text = `\`${l}\``;
+        const code = loneCodeSpan(text);
+        if (code === undefined) return;
+        assert.equal(code, plain(text));
+        const lone = loneSpanPath(code);
+        if (lone) assert.deepEqual([lone], pathsIn(text));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('readListItem reads a checkbox as the pattern does', () => {

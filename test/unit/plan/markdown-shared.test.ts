@@ -48,4 +48,13 @@ describe('markdown reader: shared read-only parts of task rows', () => {
     assert.deepEqual(second.map((t) => t.status), first.map((t) => t.status));
     assert.deepEqual(second.map((t) => t.dependsOn), [[], [], [], []]);
   });
+
+  it('task numbers keep the text they were written with (shared texts are only for plain small numbers)', () => {
+    const ids = ['1', '07', '0', '9999', '10000', '123456', '42'];
+    const rows = ids.map((id) => `| ${id} | Task ${id} | \`f${id}.py\` | Partial → Full |`);
+    const plan = ['## Session 8: Numbers', '', '| # | Task | File | Status → Target |', '|---|---|---|---|', ...rows].join('\n');
+    assert.deepEqual(readPlan(plan, 'plan.md').plan.sessions[0]!.tasks.map((t) => t.id), ids);
+    // A second read gives the same texts.
+    assert.deepEqual(readPlan(plan, 'plan.md').plan.sessions[0]!.tasks.map((t) => t.id), ids);
+  });
 });

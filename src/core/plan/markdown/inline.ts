@@ -104,10 +104,25 @@ const FIELD = /\*\*([^*]{1,80}?)(?::\*\*|\*\*\s{0,2}:)[ \t]*/g;
 const TRAILING_PIPE = /\s*\|\s*$/;
 
 /**
- * Reads the fields of one line; several may share it (`**A:** x | **B:** y`). The line may be a
- * blockquote (`> **Label:** v`) or a list item (`- **Label:** v`).
+ * Room for the one field most field lines hold, reused line after line by the scanner: a line
+ * with one field then costs only its label and value strings.
  */
-export function readFields(line: string): Field[] {
+export interface FieldScratch {
+  field: Field;
+  list: Field[];
+}
+
+export function newFieldScratch(): FieldScratch {
+  const field: Field = { label: '', value: '', column: 0 };
+  return { field, list: [field] };
+}
+
+/**
+ * Reads the fields of one line; several may share it (`**A:** x | **B:** y`). The line may be a
+ * blockquote (`> **Label:** v`) or a list item (`- **Label:** v`). With `scratch`, a line of one
+ * field gives `scratch.list`, overwritten by the next such call.
+ */
+export function readFields(line: string, scratch?: FieldScratch): Field[] {
   // The first field starts the body, after at most a quote or list prefix: the prefix is measured
   // first, so most lines are ruled out without a search through the whole line.
   const offset = line.charCodeAt(0) === 42 && line.charCodeAt(1) === 42 ? 0 : fieldPrefixLength(line);
@@ -115,22 +130,33 @@ export function readFields(line: string): Field[] {
   // The first field must start the body; each field's value runs to the next field.
   const labelEnd = fieldLabelEnd(line, offset);
   if (labelEnd < 0) return NO_FIELDS;
+  const firstValue = fieldValueStart(line, labelEnd);
+  // Further fields are rare: the pattern runs only when another bold span follows.
+  if (line.indexOf('**', firstValue) < 0) {
+    // Read in place (the body is not sliced off the prefix): same strings, fewer copies.
+    const label = line.slice(offset + 2, labelEnd).trim();
+    const value = fieldValue(line, firstValue, line.length);
+    const column = firstValue + 1;
+    if (!scratch) return [{ label, value, column }];
+    scratch.field.label = label;
+    scratch.field.value = value;
+    scratch.field.column = column;
+    return scratch.list;
+  }
   const body = offset === 0 ? line : line.slice(offset);
   let label = body.slice(2, labelEnd - offset).trim();
-  let valueStart = fieldValueStart(line, labelEnd) - offset;
-  // Further fields are rare: the pattern runs only when another bold span follows.
-  if (body.indexOf('**', valueStart) < 0) return [fieldOf(body, label, valueStart, body.length, offset)];
+  let valueStart = firstValue - offset;
   const fields: Field[] = [];
   FIELD.lastIndex = valueStart;
   let m: RegExpExecArray | null;
   while (body.indexOf('**', FIELD.lastIndex) >= 0 && (m = FIELD.exec(body)) !== null) {
     // Later fields must follow a `|` separator; otherwise bold text inside a value is not a field.
     if (!afterPipe(body, m.index)) continue;
-    fields.push(fieldOf(body, label, valueStart, m.index, offset));
+    fields.push({ label, value: fieldValue(body, valueStart, m.index), column: offset + valueStart + 1 });
     label = m[1]!.trim();
     valueStart = m.index + m[0].length;
   }
-  fields.push(fieldOf(body, label, valueStart, body.length, offset));
+  fields.push({ label, value: fieldValue(body, valueStart, body.length), column: offset + valueStart + 1 });
   return fields;
 }
 
@@ -188,10 +214,11 @@ function fieldValueStart(line: string, labelEnd: number): number {
   return i;
 }
 
-function fieldOf(body: string, label: string, valueStart: number, end: number, offset: number): Field {
-  let value = body.slice(valueStart, end);
+/** The value of a field, `text.slice(start, end)` without a trailing pipe, trimmed. */
+function fieldValue(text: string, start: number, end: number): string {
+  let value = text.slice(start, end);
   if (value.includes('|')) value = value.replace(TRAILING_PIPE, '');
-  return { label, value: value.trim(), column: offset + valueStart + 1 };
+  return value.trim();
 }
 
 // Does a `|` (then only spaces) come right before `index`? Scans back over the spaces only, so
@@ -226,15 +253,40 @@ export interface ListItem {
   checkbox?: { done: boolean; column: number };
 }
 
+/**
+ * A list item as the scanner reads it: one object, overwritten for each item (nothing keeps it),
+ * so an item costs only its text. `box` is -1 without a checkbox, 0 for `[ ]`, 1 for a ticked box;
+ * `boxColumn` is then the 1-based column of its `[`.
+ */
+export interface ListLine {
+  text: string;
+  indent: number;
+  ordered: boolean;
+  box: number;
+  boxColumn: number;
+}
+
+export function newListLine(): ListLine {
+  return { text: '', indent: 0, ordered: false, box: -1, boxColumn: 0 };
+}
+
+/** A list item (see scanListItem), or undefined when the line is none. */
+export function readListItem(line: string): ListItem | undefined {
+  const item = newListLine();
+  if (!scanListItem(line, item)) return undefined;
+  const { text, indent, ordered } = item;
+  return item.box < 0 ? { text, indent, ordered } : { text, indent, ordered, checkbox: { done: item.box === 1, column: item.boxColumn } };
+}
 
 /**
- * A list item: `^(\s{0,12})(?:>\s?)?([-*+]|\d{1,4}[.)])\s+(.*)$`, written out because a third of a
- * plan's lines are list items. (As in that pattern, `.` matches no U+2028/U+2029.)
+ * Reads a list item into `item`: `^(\s{0,12})(?:>\s?)?([-*+]|\d{1,4}[.)])\s+(.*)$` and an optional
+ * checkbox, written out because a third of a plan's lines are list items. False when the line is
+ * no list item (`item` is then left as it was). As in that pattern, `.` matches no U+2028/U+2029.
  */
-export function readListItem(line: string): ListItem | undefined {
+export function scanListItem(line: string, item: ListLine): boolean {
   let i = 0;
   while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-  if (i > 12) return undefined;
+  if (i > 12) return false;
   const indent = i;
   if (line.charCodeAt(i) === 62) {
     i++; // `>` quoting the item, then at most one space
@@ -249,40 +301,44 @@ export function readListItem(line: string): ListItem | undefined {
       digits++;
     }
     const dot = line.charCodeAt(i);
-    if (digits > 4 || (dot !== 46 && dot !== 41)) return undefined; // `1.` or `1)`
+    if (digits > 4 || (dot !== 46 && dot !== 41)) return false; // `1.` or `1)`
     i++;
   } else if (marker === 45 || marker === 42 || marker === 43) {
     i++; // `-`, `*`, `+`
   } else {
-    return undefined;
+    return false;
   }
   const afterMarker = i;
   while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-  if (i === afterMarker) return undefined;
-  let text = line.slice(i);
+  if (i === afterMarker) return false;
   // (Two native searches cost less than the pattern `[\u2028\u2029]`; in one-byte text they end at once.)
-  if (text.includes('\u2028') || text.includes('\u2029')) return undefined;
-  const box = checkboxLength(text);
+  if (line.indexOf('\u2028', i) >= 0 || line.indexOf('\u2029', i) >= 0) return false;
+  const box = checkboxLength(line, i);
+  item.indent = indent;
+  item.ordered = ordered;
   if (box > 0) {
-    const column = line.length - text.length + 1;
-    const done = text.charCodeAt(1) !== 32;
-    text = text.slice(box);
-    return { text, indent, ordered, checkbox: { done, column } };
+    item.box = line.charCodeAt(i + 1) !== 32 ? 1 : 0;
+    item.boxColumn = i + 1;
+    item.text = line.slice(i + box);
+  } else {
+    item.box = -1;
+    item.boxColumn = 0;
+    item.text = i === 0 ? line : line.slice(i);
   }
-  return { text, indent, ordered };
+  return true;
 }
 
 /**
- * The length of `^\[([ xX✓✔])\](?:\s+|$)` at the start of a list item's text (the box and the
- * spaces after it), or 0. Written out: a third of a plan's lines are list items.
+ * The length of `^\[([ xX✓✔])\](?:\s+|$)` at index `at` of `line` (the box and the spaces after
+ * it), or 0. Written out: a third of a plan's lines are list items.
  */
-function checkboxLength(text: string): number {
-  if (text.charCodeAt(0) !== 91 || text.charCodeAt(2) !== 93) return 0;
-  const mark = text.charCodeAt(1);
+function checkboxLength(line: string, at: number): number {
+  if (line.charCodeAt(at) !== 91 || line.charCodeAt(at + 2) !== 93) return 0;
+  const mark = line.charCodeAt(at + 1);
   if (mark !== 32 && mark !== 120 && mark !== 88 && mark !== 0x2713 && mark !== 0x2714) return 0; // space x X ✓ ✔
-  let end = 3;
-  while (isSpace(text.charCodeAt(end))) end++;
-  return end > 3 || end === text.length ? end : 0;
+  let end = at + 3;
+  while (isSpace(line.charCodeAt(end))) end++;
+  return end > at + 3 || end === line.length ? end - at : 0;
 }
 
 /** Is this UTF-16 code unit white space to `trim()` and `\s`? */
@@ -403,8 +459,8 @@ const MARKUP = /[*`[_]/;
 export function plain(text: string): string {
   if (!MARKUP.test(text)) return text.trim();
   // A lone code span (`` `src/a.py` ``, the usual deliverable) is its text as written.
-  const end = text.length - 1;
-  if (text.charCodeAt(0) === 96 && end >= 2 && end <= 501 && text.indexOf('`', 1) === end) return text.slice(1, end).trim();
+  const lone = loneCodeSpan(text);
+  if (lone !== undefined) return lone;
   // Code spans (as /`[^`]{1,500}`/, found with indexOf) are kept as written, ticks removed;
   // the text between them loses its emphasis.
   let out = '';
@@ -484,6 +540,21 @@ const SYMBOL = /:[A-Za-z_][\w]*$/;
 // `file.py:function` → `file.py`.
 function withoutSymbol(token: string): string {
   return token.includes(':') ? token.replace(SYMBOL, '') : token;
+}
+
+/**
+ * The one path of a deliverable written as a lone code span (`` `src/a.py` ``), `code` being the
+ * span's trimmed text: what pathsIn gives for it, or undefined when pathsIn would give no path.
+ */
+export function loneSpanPath(code: string): PathToken | undefined {
+  const token = withoutSymbol(code);
+  return looksLikePath(token) ? describePath(token) : undefined;
+}
+
+/** The trimmed text of `text` when it is one code span and nothing else, as plain() reads it; else undefined. */
+export function loneCodeSpan(text: string): string | undefined {
+  const end = text.length - 1;
+  return text.charCodeAt(0) === 96 && end >= 2 && end <= 501 && text.indexOf('`', 1) === end ? text.slice(1, end).trim() : undefined;
 }
 
 export interface PathToken {

@@ -2,7 +2,7 @@ import { problem, type Deliverable, type Plan, type Problem, type Session, type 
 import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
-import { isSpace, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListItem } from './inline';
+import { isSpace, loneCodeSpan, loneSpanPath, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListLine } from './inline';
 import { inside, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
@@ -22,7 +22,6 @@ export interface Context {
 const HOURS_LABEL = /^(?:duration|time|hours|budget|time budget|estimated?(?: time| hours| duration| effort)?|est\.? (?:hours|time)|planned hours)$/;
 const DEPENDS_LABEL = /depend|prereq|requires|blocked by/;
 const TERMINALS_LABEL = /^terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?$/i;
-const TASK_RANGE = /\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)/i;
 const TERMINAL_COUNT = /(\d{1,4})\s+(?:parallel\s+)?(?:CCW\s+|work\s+|agent\s+)?terminals?\b/i;
 const DEPENDS_PROSE = /\b(?:requires?|required|depends?\s+on|dependent\s+on|prerequisites?)\b/i;
 // Patterns used per line or per item are module constants: a regex literal inside a function
@@ -180,17 +179,93 @@ function labelOpens(ctx: Context, label: string): void {
 }
 
 function addTerminal(s: Session, from: number, to: string | undefined, value: string, line: number): void {
-  const range = value.includes('(') ? TASK_RANGE.exec(value) : null;
-  // The range removed as `value.replace(TASK_RANGE, '')` would, without running the pattern again.
-  const rest = range ? value.slice(0, range.index) + value.slice(range.index + range[0].length) : value;
+  const range = findTaskRange(value);
+  // The range removed as `value.replace(TASK_RANGE, '')` would.
+  const rest = range ? value.slice(0, range.index) + value.slice(range.end) : value;
   const words = plain(rest);
   const label = (hasSpaceRun(words) ? words.replace(SPACE_RUN, ' ') : words).trim();
   const last = to !== undefined ? Number(to) : from;
   // Built whole (a key added later costs a new hidden class and property storage).
   const terminal: Terminal = range
-    ? { from, to: last, label, line, tasks: { from: Number(range[1]), to: range[2] !== undefined ? Number(range[2]) : Number(range[1]) } }
+    ? { from, to: last, label, line, tasks: { from: range.from, to: range.to } }
     : { from, to: last, label, line };
   s.terminals.push(terminal);
+}
+
+/** A task range `(tasks 1-10)` in a terminal's text: where it starts and ends, and its numbers. */
+export interface TaskRange {
+  index: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+// What findTaskRange found last: overwritten by each call (a terminal line is read at once).
+const foundRange: TaskRange = { index: 0, end: 0, from: 0, to: 0 };
+
+/**
+ * The first match of `/\(\s*tasks?\s+(\d{1,6})(?:\s*[-–−]\s*(\d{1,6}))?\s*\)/i` in `text`, or
+ * undefined. Written out, as every terminal line is searched; the result is overwritten by the
+ * next call.
+ */
+export function findTaskRange(text: string): TaskRange | undefined {
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    if (taskRangeAt(text, open)) return foundRange;
+  }
+  return undefined;
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The value of the 1-6 digits at `start..end`, or -1 when that is no such run. */
+function digitsValue(text: string, start: number, end: number): number {
+  if (end === start || end - start > 6) return -1;
+  let n = 0;
+  for (let k = start; k < end; k++) n = n * 10 + text.charCodeAt(k) - 48;
+  return n;
+}
+
+function digitsEnd(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i));
+  return i;
+}
+
+/**
+ * Does the task range pattern match at the `(` at `open`? The parts it joins (spaces, `task`,
+ * digits, a dash, `)`) never overlap, so no backtracking can change the answer: each part is
+ * read once. Sets foundRange when it matches.
+ */
+function taskRangeAt(text: string, open: number): boolean {
+  let i = skipSpaces(text, open + 1);
+  // `task` in any (ASCII) case, as the `i` flag folds, then an optional `s`, then spaces.
+  if ((text.charCodeAt(i) | 32) !== 116 || (text.charCodeAt(i + 1) | 32) !== 97 || (text.charCodeAt(i + 2) | 32) !== 115 || (text.charCodeAt(i + 3) | 32) !== 107) return false;
+  i += 4;
+  if ((text.charCodeAt(i) | 32) === 115) i++;
+  const spaced = skipSpaces(text, i);
+  if (spaced === i) return false;
+  const firstEnd = digitsEnd(text, spaced);
+  const first = digitsValue(text, spaced, firstEnd);
+  if (first < 0) return false; // no digits, or seven and more (the seventh can follow nothing)
+  let k = skipSpaces(text, firstEnd);
+  let last = first;
+  const dash = text.charCodeAt(k);
+  if (dash === 45 || dash === 0x2013 || dash === 0x2212) {
+    // The second number must follow; without it the `)` cannot come at a dash either.
+    const second = skipSpaces(text, k + 1);
+    const secondEnd = digitsEnd(text, second);
+    last = digitsValue(text, second, secondEnd);
+    if (last < 0) return false;
+    k = skipSpaces(text, secondEnd);
+  }
+  if (text.charCodeAt(k) !== 41) return false; // `)`
+  foundRange.index = open;
+  foundRange.end = k + 1;
+  foundRange.from = first;
+  foundRange.to = last;
+  return true;
 }
 
 /** SPACE_RUN.test(text) as a loop: most labels have no run of spaces to fold. */
@@ -217,7 +292,17 @@ function addUnique(into: string[], ids: string[]): void {
 function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverable[] {
   const { status, rest } = stripMarkers(raw.trim());
   const claim = checked ? 'done' : status;
-  const text = plain(rest);
+  // The usual deliverable is one code span naming one path: read without the general search.
+  const code = loneCodeSpan(rest);
+  const lone = code !== undefined ? loneSpanPath(code) : undefined;
+  if (lone) {
+    return [
+      claim
+        ? { text: code!, line, claimed: claim, path: lone.path, isGlob: lone.isGlob, isPlaceholder: lone.isPlaceholder, isFolder: lone.isFolder }
+        : { text: code!, line, path: lone.path, isGlob: lone.isGlob, isPlaceholder: lone.isPlaceholder, isFolder: lone.isFolder },
+    ];
+  }
+  const text = code ?? plain(rest);
   const paths = pathsIn(rest);
   // One object literal per shape, keys in the model's order: spreading a shared base is slow.
   if (paths.length === 0) {
@@ -268,7 +353,7 @@ function expandIds(list: string): string[] {
 }
 
 /** A list item, read by the section it sits in. */
-export function handleListItem(ctx: Context, item: ListItem, line: string): void {
+export function handleListItem(ctx: Context, item: ListLine, line: string): void {
   if (item.text.charCodeAt(0) === 91 && MALFORMED_CHECKBOX.test(item.text)) {
     ctx.problems.push(problem('malformed-checkbox', 'warning', 'This looks like a checkbox but is not one: write `- [ ] text` (one space inside the brackets, one after).', ctx.line, 1, line.length + 1));
   }
@@ -277,7 +362,8 @@ export function handleListItem(ctx: Context, item: ListItem, line: string): void
   if (timeline(ctx, line)) return;
   if (session && sec === 'deliverables') {
     // A deliverable reads the item as written (its own plain text), checkbox or not.
-    for (const d of deliverablesOf(item.text, ctx.line, item.checkbox?.done)) session.deliverables.push(d);
+    const found = deliverablesOf(item.text, ctx.line, item.box === 1);
+    for (let i = 0; i < found.length; i++) session.deliverables.push(found[i]!);
     return;
   }
   if (!session && (sec === 'never-share' || sec === 'context')) return filePath(ctx, item.text, sec);
@@ -287,8 +373,8 @@ export function handleListItem(ctx: Context, item: ListItem, line: string): void
       const t = TERMINAL_ITEM.exec(text);
       if (t) return addTerminal(session, Number(t[1]), t[2], t[3]!, ctx.line);
     }
-    if (item.checkbox) {
-      session.criteria.push({ text, done: item.checkbox.done, line: ctx.line, column: item.checkbox.column });
+    if (item.box >= 0) {
+      session.criteria.push({ text, done: item.box === 1, line: ctx.line, column: item.boxColumn });
       return;
     }
     if (sec === 'objectives') session.objectives.push({ text: markerRest(text), line: ctx.line });
@@ -333,8 +419,25 @@ function filePath(ctx: Context, raw: string, sec: 'never-share' | 'context'): vo
   for (const path of paths) into.push({ path, line: ctx.line });
 }
 
+/**
+ * Can TIMELINE match `line`? Its word (`Hours`, `Days`, `Weeks`) comes first, after at most a
+ * bullet: a cheap test that spares the pattern on most lines.
+ */
+export function mayBeTimeline(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  let c = line.charCodeAt(i);
+  if ((c === 45 || c === 42) && isSpace(line.charCodeAt(i + 1))) {
+    i++; // `-` or `*`, then spaces
+    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+    c = line.charCodeAt(i);
+  }
+  c |= 0x20; // ASCII lower case, as the pattern's `i` flag folds
+  return c === 104 || c === 100 || c === 119; // h d w
+}
+
 function timeline(ctx: Context, line: string): boolean {
-  if (!line.includes(':')) return false; // cheap pre-check: TIMELINE needs a colon
+  if (!line.includes(':') || !mayBeTimeline(line)) return false; // cheap pre-checks: TIMELINE needs both
   const m = TIMELINE.exec(line);
   if (!m || !HOUR_WORD.test(m[1]!) && !anySection(ctx, 'timeline')) return false;
   const window = parseWindow(`${m[1]} ${m[2]}-${m[3]}`);

@@ -11,7 +11,7 @@ import {
 } from '../../model';
 import { mayHoldMojibake, nextSuspect, repairMojibake, repairSuspectLine } from '../mojibake';
 import { classifyHeading, type SectionKind } from './headings';
-import { boldLine, isTableSeparator, newRowSpans, readFields, readHeading, readListItem, splitRow, stripMarkers, type RowSpans } from './inline';
+import { boldLine, isTableSeparator, newFieldScratch, newRowSpans, readFields, readHeading, newListLine, scanListItem, splitRow, stripMarkers, type RowSpans } from './inline';
 import { handleField, handleListItem, handleProse, handleFenceLine, type Context } from './lines';
 import { overviewFromRow, tableKind, taskFromRow, type TableKind } from './tables';
 
@@ -130,6 +130,9 @@ export function scanMarkdown(text: string): ReadResult {
 
   // One RowSpans holds the cells of every row in turn: nothing downstream keeps it.
   const rowSpans = newRowSpans();
+  // Likewise one ListLine holds each list item in turn.
+  const item = newListLine();
+  const fieldScratch = newFieldScratch();
   let no = 0;
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     no++;
@@ -211,14 +214,13 @@ export function scanMarkdown(text: string): ReadResult {
 
     const bold = boldLine(line);
     if (bold === undefined) {
-      const fields = readFields(line);
+      const fields = readFields(line, fieldScratch);
       if (fields.length > 0) {
-        for (const f of fields) handleField(ctx, f);
+        for (let i = 0; i < fields.length; i++) handleField(ctx, fields[i]!);
         continue;
       }
     }
-    const item = readListItem(line);
-    if (item) {
+    if (scanListItem(line, item)) {
       handleListItem(ctx, item, line);
       continue;
     }

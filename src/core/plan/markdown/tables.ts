@@ -119,6 +119,20 @@ function isNumberCell(cells: RowSpans, i: number): boolean {
   return true;
 }
 
+// The texts of small task numbers (`1` … `9999`), made once and shared by every table's rows.
+const NUMBER_TEXTS: string[] = [];
+
+/** The text of number cell `i` (isNumberCell holds), shared for a small number without leading zeros. */
+function numberText(cells: RowSpans, i: number): string {
+  const start = cells.start[i]!;
+  const end = cells.end[i]!;
+  const { row } = cells;
+  if (end - start > 4 || row.charCodeAt(start) === 48) return row.slice(start, end);
+  let n = 0;
+  for (let k = start; k < end; k++) n = n * 10 + row.charCodeAt(k) - 48;
+  return (NUMBER_TEXTS[n] ??= String(n));
+}
+
 /** `[x] `-style prefix removal, tested cheaply first: most cells do not start with `[`. */
 function withoutBox(text: string, box: RegExp): string {
   return text.charCodeAt(0) === 91 ? text.replace(box, '') : text;
@@ -206,7 +220,7 @@ const NO_DEPENDENCIES = emptyList<string>();
 export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: RowSpans, line: number, terminal?: number): Task | undefined {
   // The usual id cell is a plain number, with nothing to strip.
   const plainNumber = isNumberCell(cells, t.id);
-  const rawId = cellText(cells, t.id) ?? '';
+  const rawId = plainNumber ? numberText(cells, t.id) : cellText(cells, t.id) ?? '';
   const idCell = plainNumber ? rawId : withoutBox(plain(markerRest(rawId)), ID_BOX);
   if (!plainNumber && !NUMBER_ID.test(idCell) && !TASK_ID.test(idCell)) return undefined;
   let files: string[];
