@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-artifacts/**', 'schemas/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'bench/out/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-artifacts/**', 'schemas/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,20 +2,21 @@
 //   npx tsx bench/quick.ts [runs]             the generated 1,000-session plan and each corpus seed
 //   npx tsx bench/quick.ts [runs] --big       the generated plan only
 //   npx tsx bench/quick.ts [runs] --sections  also readPlan and each check on their own (medians)
-// Prints median, minimum and median CPU time per run. For a CPU profile with usable line numbers,
-// bundle first (tsx's output puts each module on one line):
-//   npx esbuild bench/quick.ts --bundle --platform=node --outfile=/tmp/quick.js
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/quick.js 40 --big
+// Prints median, minimum and median CPU time per run. Like `npm run bench`, it times the reader and
+// the checks bundled as shipped (bench/out/marathon-engine.cjs), whose line numbers a CPU profile
+// shows as written:
+//   node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/quick.ts 40 --big
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readPlan } from '../src/core/plan';
-import { CHECKS, checkPlan } from '../src/core/checks';
+import { loadShippedEngine } from './engine';
 import { CORPUS_DIR } from './corpus';
 import { generatePlan } from './generate';
 import { median } from './measure';
 
+// Timed as shipped, like `npm run bench`: the reader and the checks in one esbuild bundle.
+const { readPlan, checkPlan, CHECKS } = loadShippedEngine();
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
 const sections = args.includes('--sections');
