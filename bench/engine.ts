@@ -1,49 +1,33 @@
-// The engine under measurement: readPlan, plus checkPlan when src/core/checks/index.ts exists.
-// checkPlan is loaded at run time so the bench and the property tests keep working while the
-// checks are still being written; once it exists it is always used.
+// The engine under measurement: readPlan and checkPlan, either from the source (for the tests) or
+// bundled as shipped (for the bench; see loadShippedEngine).
 import { buildSync } from 'esbuild';
 import { createRequire } from 'node:module';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Plan, ReadResult } from '../src/core/model';
 import { readPlan } from '../src/core/plan';
+import { checkPlan } from '../src/core/checks';
 
 /** The shape of `checkPlan(plan, ctx?)` from src/core/checks. */
 export type CheckPlanFn = (plan: Plan, ctx?: object) => unknown;
 
-/** What loading checkPlan found: the function, or why there is none. */
-export interface CheckPlanLoad {
-  checkPlan?: CheckPlanFn;
-  note: string;
+/** A reader and its checks. */
+export interface Engine {
+  readPlan: (text: string, fileName: string) => ReadResult;
+  checkPlan: CheckPlanFn;
 }
 
-/** Loads `checkPlan` from src/core/checks if that module exists and exports it. */
-export function loadCheckPlan(): CheckPlanLoad {
-  const load = createRequire(__filename);
-  const modulePath = path.resolve(__dirname, '..', 'src', 'core', 'checks', 'index.ts');
-  if (!fs.existsSync(modulePath)) return { note: 'checkPlan absent (src/core/checks/index.ts not found): readPlan only' };
-  let mod: unknown;
-  try {
-    mod = load(modulePath);
-  } catch (err) {
-    return { note: `checkPlan failed to load (${err instanceof Error ? err.message : String(err)}): readPlan only` };
-  }
-  const fn = (mod as { checkPlan?: unknown } | undefined)?.checkPlan;
-  if (typeof fn !== 'function') return { note: 'src/core/checks has no checkPlan export: readPlan only' };
-  return { checkPlan: fn as CheckPlanFn, note: 'readPlan + checkPlan' };
-}
+/** The engine as the source defines it. */
+export const sourceEngine: Engine = { readPlan, checkPlan };
 
-/** readPlan, then checkPlan when given. Returns what was read. */
-export function readAndCheck(text: string, fileName: string, checkPlan?: CheckPlanFn): ReadResult {
-  const result = readPlan(text, fileName);
-  if (checkPlan) checkPlan(result.plan, {});
+/** readPlan, then checkPlan, with `engine`. Returns what was read. */
+export function readAndCheck(engine: Engine, text: string, fileName: string): ReadResult {
+  const result = engine.readPlan(text, fileName);
+  engine.checkPlan(result.plan, {});
   return result;
 }
 
 /** The reader and the checks as the product runs them. */
-export interface ShippedEngine {
-  readPlan: (text: string, fileName: string) => ReadResult;
-  checkPlan: CheckPlanFn;
+export interface ShippedEngine extends Engine {
   /** Each check on its own, by name. */
   CHECKS: Record<string, CheckPlanFn>;
   /** Where the bundle was written. */

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { readCorpus, REPO_ROOT } from './corpus';
-import { loadShippedEngine, type ShippedEngine } from './engine';
+import { loadShippedEngine, readAndCheck, type ShippedEngine } from './engine';
 import { generatePlan } from './generate';
 import { measure, type RunPlan, type Timing } from './measure';
 import { benchAar } from './aar';
@@ -41,13 +41,6 @@ interface Tools {
   engine: ShippedEngine;
   md: { parse(src: string, env: object): unknown };
   lint: LintFn;
-}
-
-/** Marathon's read + model + checks of one text; returns what was read. */
-function readAndCheck(engine: ShippedEngine, text: string, file: string): ReturnType<ShippedEngine['readPlan']> {
-  const result = engine.readPlan(text, file);
-  engine.checkPlan(result.plan, {});
-  return result;
 }
 
 function benchOne(

@@ -3,9 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { PlanSchema, ProblemSchema, type Problem, type ReadResult } from '../../../src/core/model';
 import { readPlan } from '../../../src/core/plan';
-import { loadCheckPlan } from '../../../bench/engine';
-
-const { checkPlan } = loadCheckPlan();
+import { checkPlan } from '../../../src/core/checks';
 
 /** The most lines any reasonable reader can see in `text` (every kind of line break counts). */
 export function maxLineCount(text: string): number {
@@ -37,7 +35,7 @@ function* modelLines(value: unknown, at: string): Generator<[string, number]> {
   }
 }
 
-/** Reads `text` as `fileName`, runs checkPlan when it exists, and asserts the invariants. */
+/** Reads `text` as `fileName`, runs checkPlan, and asserts the invariants. */
 export function assertReadsCleanly(text: string, fileName: string): ReadResult {
   let result: ReadResult | undefined;
   assert.doesNotThrow(() => {
@@ -61,15 +59,13 @@ export function assertReadsCleanly(text: string, fileName: string): ReadResult {
     assert.ok(part.endLine >= part.line, `${fileName}: ${part.id} ends (${part.endLine}) before it starts (${part.line})`);
   }
 
-  if (checkPlan) {
-    let checked: unknown;
-    assert.doesNotThrow(() => {
-      checked = checkPlan(plan, {});
-    }, `checkPlan threw on ${excerpt(text)}`);
-    const checkProblems = Array.isArray(checked) ? (checked as Problem[]) : [];
-    const failed = checkProblems.find((p) => p.code === 'check-failed');
-    assert.equal(failed, undefined, `${fileName}: a check threw (${failed?.message ?? ''}) on ${excerpt(text)}`);
-    for (const p of checkProblems) assertProblem(p, lines, `checkPlan ${fileName} ${excerpt(text)}`);
-  }
+  let checked: unknown;
+  assert.doesNotThrow(() => {
+    checked = checkPlan(plan, {});
+  }, `checkPlan threw on ${excerpt(text)}`);
+  const checkProblems = Array.isArray(checked) ? (checked as Problem[]) : [];
+  const failed = checkProblems.find((p) => p.code === 'check-failed');
+  assert.equal(failed, undefined, `${fileName}: a check threw (${failed?.message ?? ''}) on ${excerpt(text)}`);
+  for (const p of checkProblems) assertProblem(p, lines, `checkPlan ${fileName} ${excerpt(text)}`);
   return result;
 }

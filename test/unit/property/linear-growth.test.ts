@@ -1,6 +1,6 @@
 // Property: read time grows about linearly with size on inputs built to trip regex backtracking,
 // and on a generated plan of many sessions. Compares the fastest of 5 runs at n and at 16n.
-import { loadCheckPlan, readAndCheck } from '../../../bench/engine';
+import { readAndCheck, sourceEngine } from '../../../bench/engine';
 import { generatePlan } from '../../../bench/generate';
 import { readPlan } from '../../../src/core/plan';
 import { assertLinearGrowth } from './growth';
@@ -11,7 +11,6 @@ const N = 20_000;
  * large enough for a per-error scan of the whole text to show as a square.
  */
 const N_YAML = 6_000;
-const { checkPlan } = loadCheckPlan();
 
 /** Repeats `unit` to about `n` characters. */
 function fill(unit: string, n: number): string {
@@ -62,6 +61,6 @@ describe('property: read time grows linearly', function () {
   });
 
   it('generated plan: 50 vs 800 sessions (readPlan + checkPlan when present)', function () {
-    assertLinearGrowth('generated plan', (n) => generatePlan(n, 10), (t) => readAndCheck(t, 'plan.md', checkPlan), 50);
+    assertLinearGrowth('generated plan', (n) => generatePlan(n, 10), (t) => readAndCheck(sourceEngine, t, 'plan.md'), 50);
   });
 });

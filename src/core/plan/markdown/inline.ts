@@ -284,8 +284,7 @@ export function readListItem(line: string): ListItem | undefined {
  * no list item (`item` is then left as it was). As in that pattern, `.` matches no U+2028/U+2029.
  */
 export function scanListItem(line: string, item: ListLine): boolean {
-  let i = 0;
-  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  let i = skipSpaces(line, 0);
   if (i > 12) return false;
   const indent = i;
   if (line.charCodeAt(i) === 62) {
@@ -309,7 +308,7 @@ export function scanListItem(line: string, item: ListLine): boolean {
     return false;
   }
   const afterMarker = i;
-  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  i = skipSpaces(line, i);
   if (i === afterMarker) return false;
   // (Two native searches cost less than the pattern `[\u2028\u2029]`; in one-byte text they end at once.)
   if (line.indexOf('\u2028', i) >= 0 || line.indexOf('\u2029', i) >= 0) return false;
@@ -345,6 +344,12 @@ function checkboxLength(line: string, at: number): number {
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** The index of the first character at or after `i` that is not white space (the length when none). */
+export function skipSpaces(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
 }
 
 function isDigit(c: number): boolean {

@@ -2,7 +2,7 @@ import { problem, type Deliverable, type Plan, type Problem, type Session, type 
 import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
-import { isSpace, loneCodeSpan, loneSpanPath, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListLine } from './inline';
+import { isSpace, loneCodeSpan, skipSpaces, loneSpanPath, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListLine } from './inline';
 import { inside, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
@@ -215,11 +215,6 @@ export function findTaskRange(text: string): TaskRange | undefined {
   return undefined;
 }
 
-function skipSpaces(text: string, i: number): number {
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
 /** The value of the 1-6 digits at `start..end`, or -1 when that is no such run. */
 function digitsValue(text: string, start: number, end: number): number {
   if (end === start || end - start > 6) return -1;
@@ -424,12 +419,10 @@ function filePath(ctx: Context, raw: string, sec: 'never-share' | 'context'): vo
  * bullet: a cheap test that spares the pattern on most lines.
  */
 export function mayBeTimeline(line: string): boolean {
-  let i = 0;
-  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  let i = skipSpaces(line, 0);
   let c = line.charCodeAt(i);
   if ((c === 45 || c === 42) && isSpace(line.charCodeAt(i + 1))) {
-    i++; // `-` or `*`, then spaces
-    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+    i = skipSpaces(line, i + 1); // `-` or `*`, then spaces
     c = line.charCodeAt(i);
   }
   c |= 0x20; // ASCII lower case, as the pattern's `i` flag folds
