@@ -3,7 +3,10 @@
 // Each oracle below is the pattern-based code the scan replaced, kept here as its specification.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cellIs, cellTexts, loneCodeSpan, loneSpanPath, newFieldScratch, newRowSpans, pathsIn, plain, readFields, readListItem, splitRow, tableCells } from '../../../src/core/plan/markdown/inline';
+import {
+  cellIs, cellTexts, loneCodeSpan, loneSpanPath, newFieldScratch, newRowSpans, pathsIn, plain, readFields, readHeading, readListItem, rowHasBracket, rowText,
+  splitRow, tableCells, type HeadingLine,
+} from '../../../src/core/plan/markdown/inline';
 import { findTaskRange, mayBeTimeline } from '../../../src/core/plan/markdown/lines';
 import { nextSuspect } from '../../../src/core/plan/mojibake';
 import { readPlan } from '../../../src/core/plan';
@@ -89,6 +92,80 @@ describe('hand-written scans', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('splitRow of a row inside a longer text gives the cells of the row on its own', () => {
+    const spans = newRowSpans();
+    fc.assert(
+      fc.property(line, line, line, (before, l, after) => {
+        const row = l.trim();
+        if (!row.startsWith('|')) return;
+        // The row as the scanner reads it in place: a range of the whole text, pipes around it.
+        const text = `${before}|\n${row}\n|${after}`;
+        const from = before.length + 2;
+        const cells = cellTexts(splitRow(text, spans, from, from + row.length));
+        assert.deepEqual(cells, oracleCells(row));
+        assert.equal(rowText(spans), row);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('rowHasBracket tells whether each row of a text holds a `[`, in any order of rows', () => {
+    const spans = newRowSpans(); // reused, so its remembered search carries from row to row
+    const rows = fc.array(line.map((l) => `|${l.replace(/\n/g, ' ')}|`), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(rows, fc.array(fc.nat(), { maxLength: 20 }), fc.boolean(), (rs, order, sameText) => {
+        const text = rs.join('\n');
+        const starts = rs.map((_, i) => rs.slice(0, i).reduce((n, r) => n + r.length + 1, 0));
+        // In order (as the scanner reads), then in an arbitrary order.
+        for (const i of [...rs.keys(), ...order.map((k) => k % rs.length)]) {
+          // The same text, or an equal text in another string object.
+          const t = sameText ? text : ` ${text}`.slice(1);
+          splitRow(t, spans, starts[i]!, starts[i]! + rs[i]!.length);
+          assert.equal(rowHasBracket(spans), rs[i]!.includes('['), `row ${i}: ${rs[i]}`);
+        }
+        // A row given as a string of its own after rows read in place.
+        splitRow(rs[0]!, spans);
+        assert.equal(rowHasBracket(spans), rs[0]!.includes('['));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('readHeading into a reused object gives what it gives without', () => {
+    const into: HeadingLine = { level: 0, text: '' };
+    const heading = fc.oneof(line, fc.tuple(fc.constantFrom('#', '## ', '###\t', '   #### ', '####### ', '# #'), line).map(([h, l]) => h + l));
+    fc.assert(
+      fc.property(heading, (l) => {
+        const alone = readHeading(l);
+        const reused = readHeading(l, into);
+        assert.deepEqual(reused === undefined ? undefined : { ...reused }, alone);
+        if (reused) assert.equal(reused, into);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('table rows read in place give the tasks they give when each is read as a trimmed string', () => {
+    // Rows with nothing to trim are read in place; a trailing space (or tab, or non-ASCII last
+    // character) sends the same rows down the path that slices and trims each line.
+    const rows = [
+      '| # | Task | File | Status → Target | Terminal | Depends |',
+      '|---|---|---|---|---|---|',
+      '| 1 | Build `a` | `src/a.ts` | Partial → Full | 1 | |',
+      '| T002 | [x] Wire **b** | `src/b.ts`, lib/c.py | ✅ Done | 2 | 1 |',
+      '| 3 | Escaped \\| pipe | docs/x.md | Missing → New | 3-4 | T002 |',
+      '| **Total** | | | | | |',
+      '| 4 | Box in the row [x] | | ❌ | | 3 |',
+      '| 5 | An open box [ ] | `tests/t.py` | → Full | 1 | 1, 3 |',
+    ];
+    const plan = (ends: string) => `# P\n\n## Session 1: One\n\n${rows.map((r, i) => (i === 1 ? r : r + ends)).join('\n')}\n`;
+    const inPlace = readPlan(plan(''), 'p.md').plan.sessions[0]!.tasks;
+    assert.equal(inPlace.length, 5);
+    // Only a row's own box counts, though the whole plan is the text a row is read from in place.
+    assert.deepEqual(inPlace.map((t) => t.done ?? false), [false, true, false, true, false]);
+    for (const ends of [' ', '\t', '  \u00a0']) assert.deepEqual(readPlan(plan(ends), 'p.md').plan.sessions[0]!.tasks, inPlace, JSON.stringify(ends));
   });
 
   it('readFields finds the fields the pattern finds', () => {

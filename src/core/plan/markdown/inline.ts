@@ -363,47 +363,76 @@ export function tableCells(line: string): string[] | undefined {
 }
 
 /**
- * The cells of one table row as index ranges of its text: cell `i` is
- * `row.slice(start[i], end[i])`, already trimmed. A cell's string is made only when it is read,
- * and the scanner reuses one RowSpans for every row, so a row costs no array of its own.
+ * The cells of one table row as index ranges of a text: cell `i` is
+ * `row.slice(start[i], end[i])`, already trimmed, and the row itself is `row.slice(from, to)`.
+ * A cell's string is made only when it is read, and the scanner reuses one RowSpans for every row
+ * (whose `row` is then the whole plan), so a row costs neither an array nor a string of its own.
  */
 export interface RowSpans {
   row: string;
+  from: number;
+  to: number;
   count: number;
   start: number[];
   end: number[];
+  /** The first `[` at or after `bracketFrom` in `bracketText` (-1 for none), kept for rowHasBracket. */
+  bracket: number;
+  bracketFrom: number;
+  bracketText: string;
 }
 
 export function newRowSpans(): RowSpans {
-  return { row: '', count: 0, start: [], end: [] };
+  return { row: '', from: 0, to: 0, count: 0, start: [], end: [], bracket: -1, bracketFrom: 0, bracketText: '' };
 }
 
 /**
- * Splits `row`, a trimmed line starting with `|`, into `spans` (overwritten). Rows are most of a
- * big plan's lines: the pipes are found with indexOf (native, several times faster than reading
- * every character in a loop), and only the characters at a cell's ends are looked at to trim it.
- * A cell runs between the outer pipes; an escaped pipe `\|` stays in its cell.
+ * Does the split row hold a `[`? The place indexOf finds is kept for the rows after it in the same
+ * text, so asking this of every row of a plan searches the plan once, not once per row.
  */
-export function splitRow(row: string, spans: RowSpans): RowSpans {
-  const end = row.charCodeAt(row.length - 1) === 124 && row.length > 1 ? row.length - 1 : row.length;
+export function rowHasBracket(spans: RowSpans): boolean {
+  const { row, from } = spans;
+  if (spans.bracketText !== row || from < spans.bracketFrom || (spans.bracket >= 0 && spans.bracket < from)) {
+    spans.bracketText = row;
+    spans.bracketFrom = from;
+    spans.bracket = row.indexOf('[', from);
+  }
+  return spans.bracket >= 0 && spans.bracket < spans.to;
+}
+
+/** The text of a split row. */
+export function rowText(spans: RowSpans): string {
+  return spans.from === 0 && spans.to === spans.row.length ? spans.row : spans.row.slice(spans.from, spans.to);
+}
+
+/**
+ * Splits the row `text.slice(from, to)`, a trimmed line starting with `|`, into `spans`
+ * (overwritten). Rows are most of a big plan's lines: the pipes are found with indexOf (native,
+ * several times faster than reading every character in a loop), and only the characters at a
+ * cell's ends are looked at to trim it. A cell runs between the outer pipes; an escaped pipe `\|`
+ * stays in its cell.
+ */
+export function splitRow(text: string, spans: RowSpans, from = 0, to = text.length): RowSpans {
+  const end = text.charCodeAt(to - 1) === 124 && to - from > 1 ? to - 1 : to;
   let count = 0;
-  let start = 1;
-  for (let i = row.indexOf('|', 1); ; i = row.indexOf('|', i + 1)) {
+  let start = from + 1;
+  for (let i = text.indexOf('|', start); ; i = text.indexOf('|', i + 1)) {
     // The last cell ends at `end`; the others at an unescaped pipe before it.
     const last = i < 0 || i >= end;
-    if (!last && row.charCodeAt(i - 1) === 92 && i - 1 >= 1) continue;
+    if (!last && text.charCodeAt(i - 1) === 92 && i - 1 > from) continue;
     const stop = last ? end : i;
     let a = start;
     let b = stop;
-    while (a < b && isSpace(row.charCodeAt(a))) a++;
-    while (b > a && isSpace(row.charCodeAt(b - 1))) b--;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     spans.start[count] = a;
     spans.end[count] = b;
     count++;
     if (last) break;
     start = i + 1;
   }
-  spans.row = row;
+  spans.row = text;
+  spans.from = from;
+  spans.to = to;
   spans.count = count;
   return spans;
 }
@@ -686,8 +715,17 @@ export function numRange(text: string): { from: number; to: number } | undefined
 
 const CLOSING_HASHES = /(?:^|[ \t])#+$/;
 
-/** A heading: level 1-6 and its text (closing `#`s removed). */
-export function readHeading(line: string): { level: number; text: string } | undefined {
+/** A heading line: level 1-6 and its text (closing `#`s removed). */
+export interface HeadingLine {
+  level: number;
+  text: string;
+}
+
+/**
+ * The heading on `line`, or undefined. With `into`, the heading is written into it and it is
+ * returned (the scanner reuses one object for every heading: nothing keeps it).
+ */
+export function readHeading(line: string, into?: HeadingLine): HeadingLine | undefined {
   // Cheap pre-check: `#` first, or after one to three spaces.
   let i = 0;
   while (i < 3 && line.charCodeAt(i) === 32) i++;
@@ -699,5 +737,8 @@ export function readHeading(line: string): { level: number; text: string } | und
   if (end - i > 6 || (end < line.length && after !== 32 && after !== 9)) return undefined;
   let text = line.slice(end).trim();
   if (text.endsWith('#')) text = text.replace(CLOSING_HASHES, '').trim();
-  return { level: end - i, text };
+  if (!into) return { level: end - i, text };
+  into.level = end - i;
+  into.text = text;
+  return into;
 }

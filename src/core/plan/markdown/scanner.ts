@@ -10,8 +10,11 @@ import {
   type Task,
 } from '../../model';
 import { mayHoldMojibake, nextSuspect, repairMojibake, repairSuspectLine } from '../mojibake';
-import { classifyHeading, type SectionKind } from './headings';
-import { boldLine, isTableSeparator, newFieldScratch, newRowSpans, readFields, readHeading, newListLine, scanListItem, splitRow, stripMarkers, type RowSpans } from './inline';
+import { classifyHeading, type HeadingKind, type SectionKind } from './headings';
+import {
+  boldLine, isTableSeparator, newFieldScratch, newRowSpans, readFields, readHeading, newListLine, scanListItem, splitRow, stripMarkers,
+  type FieldScratch, type HeadingLine, type ListLine, type RowSpans,
+} from './inline';
 import { handleField, handleListItem, handleProse, handleFenceLine, type Context } from './lines';
 import { overviewFromRow, tableKind, taskFromRow, type TableKind } from './tables';
 
@@ -39,7 +42,9 @@ const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 /**
  * The lines of a text one at a time, exactly as `splitLines` gives them. LF-only text (the usual
  * case) is read lazily, so only the current line is alive rather than an array of every line of a
- * big plan, which the garbage collector would copy while the plan is being read.
+ * big plan, which the garbage collector would copy while the plan is being read. The current line
+ * is the range `text[start, end)`: a reader that can work on that range (table rows, most of a
+ * big plan) needs no string of the line at all; `line()` makes one for the others.
  */
 class Lines {
   private readonly body: string;
@@ -50,7 +55,10 @@ class Lines {
   private index = 0;
   /** Where the next line starts in `body`; -1 once the last line has been read. */
   private pos = 0;
-  private peeked: string | undefined;
+  /** The text holding the current line: `body`, or the line itself when split or repaired. */
+  text = '';
+  start = 0;
+  end = 0;
 
   constructor(text: string) {
     this.body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -58,29 +66,49 @@ class Lines {
     this.suspect = this.split === undefined ? nextSuspect(this.body, 0) : -1;
   }
 
-  /** The next line, or undefined after the last. */
-  next(): string | undefined {
-    if (this.peeked !== undefined) {
-      const line = this.peeked;
-      this.peeked = undefined;
-      return line;
+  /** Moves to the next line; false after the last. */
+  advance(): boolean {
+    if (this.split) {
+      if (this.index >= this.split.length) return false;
+      this.setLine(this.split[this.index++]!);
+      return true;
     }
-    if (this.split) return this.split[this.index++];
+    if (this.pos < 0) return false;
+    const found = this.body.indexOf('\n', this.pos);
+    const end = found < 0 ? this.body.length : found;
+    const start = this.pos;
+    this.pos = found < 0 ? -1 : found + 1;
+    // Only a line holding a suspect place can change (a suspect pair never spans a line break).
+    if (this.suspect < 0 || this.suspect >= end) {
+      this.text = this.body;
+      this.start = start;
+      this.end = end;
+    } else {
+      this.suspect = nextSuspect(this.body, end);
+      this.setLine(repairSuspectLine(this.body.slice(start, end)));
+    }
+    return true;
+  }
+
+  /** The current line as a string. */
+  line(): string {
+    return this.start === 0 && this.end === this.text.length ? this.text : this.text.slice(this.start, this.end);
+  }
+
+  /** The next line as a string, without moving to it; undefined after the last. */
+  peek(): string | undefined {
+    if (this.split) return this.split[this.index];
     if (this.pos < 0) return undefined;
     const found = this.body.indexOf('\n', this.pos);
     const end = found < 0 ? this.body.length : found;
     const line = this.body.slice(this.pos, end);
-    this.pos = found < 0 ? -1 : found + 1;
-    // Only a line holding a suspect place can change (a suspect pair never spans a line break).
-    if (this.suspect < 0 || this.suspect >= end) return line;
-    this.suspect = nextSuspect(this.body, end);
-    return repairSuspectLine(line);
+    return this.suspect < 0 || this.suspect >= end ? line : repairSuspectLine(line);
   }
 
-  /** The next line without taking it. */
-  peek(): string | undefined {
-    if (this.peeked === undefined) this.peeked = this.next();
-    return this.peeked;
+  private setLine(line: string): void {
+    this.text = line;
+    this.start = 0;
+    this.end = line.length;
   }
 }
 
@@ -114,7 +142,7 @@ export function scanMarkdown(text: string): ReadResult {
   const lines = new Lines(text);
   const ctx: Context = { plan, problems, frames: [], labelSection: undefined, streamTerminal: undefined, line: 0 };
   let fence: { char: string; len: number; line: number } | undefined;
-  let table: { kind: TableKind } | undefined;
+  let table: TableKind | undefined;
   let lastContent = 0;
   let titleSet = false;
   let blankOnly = true; // every line seen so far is blank (saves a second pass at the end)
@@ -133,98 +161,101 @@ export function scanMarkdown(text: string): ReadResult {
   // Likewise one ListLine holds each list item in turn.
   const item = newListLine();
   const fieldScratch = newFieldScratch();
+  const headingLine: HeadingLine = { level: 0, text: '' };
   let no = 0;
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+  while (lines.advance()) {
     no++;
     ctx.line = no;
-
-    // Fenced code: the content is data for some sections, never structure.
-    const fm = fenceRun(line);
-    const run = fm?.trimStart();
-    if (fence) {
-      // Fenced lines are never read as headings below, but may still give the title.
-      if (firstHeading === undefined) firstHeading = readHeading(line)?.text;
-      if (run && run[0] === fence.char && run.length >= fence.len && line.trim() === run) fence = undefined;
-      else handleFenceLine(ctx, line);
-      // Blank lines inside a fence end nothing; the empty line after a final newline is not content.
-      if (line.trim() !== '') {
-        lastContent = no;
-        blankOnly = false;
-      }
-      continue;
-    }
-    if (fm && run && !(run[0] === '`' && line.slice(fm.length).includes('`'))) {
-      fence = { char: run[0]!, len: run.length, line: no };
+    // The table row to read, as the range `text[from, to)`, trimmed.
+    let { text, start: from, end: to } = lines;
+    const last = text.charCodeAt(to - 1);
+    // A table row outside a fence (most lines of a big plan) is read in place, without a string of
+    // its own, when nothing needs trimming: `|` first and a visible ASCII character last.
+    if (!fence && text.charCodeAt(from) === CHAR_PIPE && last > 32 && last < 127) {
       blankOnly = false;
-      table = undefined;
       lastContent = no;
-      continue;
-    }
+    } else {
+      const line = lines.line();
 
-    const trimmed = line.trim();
-    if (trimmed !== '') blankOnly = false;
-    const first = trimmed.charCodeAt(0);
-    if (
-      trimmed === '' ||
-      // (A break repeats its first character: list items starting `- ` are ruled out cheaply.)
-      ((first === CHAR_DASH || first === CHAR_STAR || first === CHAR_UNDERSCORE) &&
-        trimmed.charCodeAt(1) === first &&
-        THEMATIC_BREAK.test(trimmed))
-    ) {
-      table = undefined;
-      continue;
-    }
-
-    const heading = readHeading(line);
-    if (heading) {
-      firstHeading ??= heading.text;
-      table = undefined;
-      ctx.labelSection = undefined;
-      ctx.streamTerminal = undefined;
-      if (!titleSet && heading.level === 1) {
-        plan.title = stripMarkers(heading.text).rest.trim();
-        titleSet = true;
-        close(1);
-        lastContent = no;
-        continue;
-      }
-      close(heading.level);
-      openHeading(ctx, heading.level, heading.text, no, close);
-      lastContent = no;
-      continue;
-    }
-    lastContent = no;
-
-    // Tables: a header row is recognised by the separator line under it.
-    if (first === CHAR_PIPE) {
-      const cells = splitRow(trimmed, rowSpans);
-      if (!table) {
-        const next = lines.peek();
-        if (next !== undefined && isTableSeparator(next)) {
-          table = { kind: tableKind(cells) };
-          lines.next();
-          no++;
+      // Fenced code: the content is data for some sections, never structure.
+      const fm = fenceRun(line);
+      const run = fm?.trimStart();
+      if (fence) {
+        // Fenced lines are never read as headings below, but may still give the title.
+        if (firstHeading === undefined) firstHeading = readHeading(line)?.text;
+        if (run && run[0] === fence.char && run.length >= fence.len && line.trim() === run) fence = undefined;
+        else handleFenceLine(ctx, line);
+        // Blank lines inside a fence end nothing; the empty line after a final newline is not content.
+        if (line.trim() !== '') {
+          lastContent = no;
+          blankOnly = false;
         }
         continue;
       }
-      tableRow(ctx, table.kind, cells, no);
-      continue;
-    }
-    table = undefined;
-
-    const bold = boldLine(line);
-    if (bold === undefined) {
-      const fields = readFields(line, fieldScratch);
-      if (fields.length > 0) {
-        for (let i = 0; i < fields.length; i++) handleField(ctx, fields[i]!);
+      if (fm && run && !(run[0] === '`' && line.slice(fm.length).includes('`'))) {
+        fence = { char: run[0]!, len: run.length, line: no };
+        blankOnly = false;
+        table = undefined;
+        lastContent = no;
         continue;
       }
+
+      const trimmed = line.trim();
+      if (trimmed !== '') blankOnly = false;
+      const first = trimmed.charCodeAt(0);
+      if (
+        trimmed === '' ||
+        // (A break repeats its first character: list items starting `- ` are ruled out cheaply.)
+        ((first === CHAR_DASH || first === CHAR_STAR || first === CHAR_UNDERSCORE) &&
+          trimmed.charCodeAt(1) === first &&
+          THEMATIC_BREAK.test(trimmed))
+      ) {
+        table = undefined;
+        continue;
+      }
+
+      const heading = readHeading(line, headingLine);
+      if (heading) {
+        firstHeading ??= heading.text;
+        table = undefined;
+        ctx.labelSection = undefined;
+        ctx.streamTerminal = undefined;
+        if (!titleSet && heading.level === 1) {
+          plan.title = stripMarkers(heading.text).rest.trim();
+          titleSet = true;
+          close(1);
+          lastContent = no;
+          continue;
+        }
+        close(heading.level);
+        openHeading(ctx, heading.level, heading.text, no, close);
+        lastContent = no;
+        continue;
+      }
+      lastContent = no;
+
+      if (first !== CHAR_PIPE) {
+        table = undefined;
+        otherLine(ctx, line, item, fieldScratch);
+        continue;
+      }
+      text = trimmed;
+      from = 0;
+      to = trimmed.length;
     }
-    if (scanListItem(line, item)) {
-      handleListItem(ctx, item, line);
-      continue;
+
+    // Tables: a header row is recognised by the separator line under it.
+    const cells = splitRow(text, rowSpans, from, to);
+    if (table) {
+      tableRow(ctx, table, cells, no);
+    } else {
+      const next = lines.peek();
+      if (next !== undefined && isTableSeparator(next)) {
+        table = tableKind(cells);
+        lines.advance();
+        no++;
+      }
     }
-    handleProse(ctx, line, bold);
   }
 
   if (fence) {
@@ -241,6 +272,23 @@ export function scanMarkdown(text: string): ReadResult {
   }
   plan.problems = problems;
   return { plan, problems };
+}
+
+/** A line that is no heading, table row or fence: fields, a bold label, a list item or prose. */
+function otherLine(ctx: Context, line: string, item: ListLine, fieldScratch: FieldScratch): void {
+  const bold = boldLine(line);
+  if (bold === undefined) {
+    const fields = readFields(line, fieldScratch);
+    if (fields.length > 0) {
+      for (let i = 0; i < fields.length; i++) handleField(ctx, fields[i]!);
+      return;
+    }
+  }
+  if (scanListItem(line, item)) {
+    handleListItem(ctx, item, line);
+    return;
+  }
+  handleProse(ctx, line, bold);
 }
 
 function inside<K extends Frame['kind']>(ctx: Context, kind: K): Extract<Frame, { kind: K }> | undefined {
@@ -319,11 +367,20 @@ function openHeading(ctx: Context, level: number, text: string, no: number, clos
         ctx.frames.push({ level, kind: 'section', section: 'other', title: h.title });
         return;
       }
-      const section: SectionKind = risk ? 'risks' : h.section;
-      ctx.frames.push({ level, kind: 'section', section, title: h.title });
+      ctx.frames.push(risk ? { level, kind: 'section', section: 'risks', title: h.title } : sectionFrame(h, level));
       return;
     }
   }
+}
+
+// Section headings repeat (`### Objectives` in every session) and their kinds are shared (see
+// classifyHeading); so are the frames they open, one per kind and level. Frames are only read.
+const sectionFrames = new WeakMap<HeadingKind, Frame[]>();
+
+function sectionFrame(h: Extract<HeadingKind, { kind: 'section' }>, level: number): Frame {
+  let byLevel = sectionFrames.get(h);
+  if (!byLevel) sectionFrames.set(h, (byLevel = []));
+  return (byLevel[level] ??= { level, kind: 'section', section: h.section, title: h.title });
 }
 
 /** The innermost named section, if the innermost frame is one. */

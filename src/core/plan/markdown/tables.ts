@@ -1,7 +1,7 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
 import { TASK_ID } from './headings';
-import { cellIs, cellPathNames, cellText, cellTexts, emptyList, isSpace, markerRest, markerStatus, numRange, plain, type RowSpans } from './inline';
+import { cellIs, cellPathNames, cellText, cellTexts, emptyList, isSpace, markerRest, markerStatus, numRange, plain, rowHasBracket, rowText, type RowSpans } from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
 export type TableKind =
@@ -65,8 +65,8 @@ const kindMemo = new Map<string, TableKind>();
 
 /** classifyTable of a header row split by splitRow, remembered per row text. */
 export function tableKind(header: RowSpans): TableKind {
-  const row = header.row;
-  if (row.length > 500) return classifyTable(cellTexts(header));
+  if (header.to - header.from > 500) return classifyTable(cellTexts(header));
+  const row = rowText(header);
   let kind = kindMemo.get(row);
   if (!kind) {
     if (kindMemo.size >= 200) kindMemo.clear();
@@ -251,7 +251,7 @@ export function taskFromRow(t: Extract<TableKind, { kind: 'tasks' }>, cells: Row
   }
   // A checked box (`[x]`) is looked for once in the row rather than in each cell: a box never
   // spans a `|`, so the answer is the same.
-  if (cells.row.includes('[') && CHECKED.test(cells.row)) task.done = true;
+  if (rowHasBracket(cells) && CHECKED.test(rowText(cells))) task.done = true;
   const extras = extrasOf(t);
   if (extras.length > 0) {
     let extra: Record<string, string> | undefined;
