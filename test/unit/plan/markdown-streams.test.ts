@@ -103,6 +103,38 @@ describe('markdown reader: streams and task tables', () => {
       assert.deepEqual(p.neverShare, [{ path: 'secrets/prod.env', line: 4 }, { path: 'keys/', line: 5 }]);
     });
 
+    it('reads never-share and context paths written on one line after a label', () => {
+      const { plan: p } = parse(
+        [
+          '# P',
+          '**Never share:** `.env`, docs/data/*.json; `.sanitize/`',
+          '**Context files:** README.md, `docs/plan.md`, the whole wiki',
+          '**Context:** this run continues last week, see notes/x.md',
+          '',
+          '## Session 7: Seven',
+          '**Never Share**: private/keys.pem',
+          '**Files to read:** lib/only-here.md',
+          '### Files to never share',
+          '- `vault/`',
+          '- [ ] `vault/extra/`',
+          '### Success Criteria',
+          '- [ ] a criterion, not a path',
+        ].join('\n'),
+      );
+      assert.deepEqual(p.neverShare, [
+        { path: '.env', line: 2 },
+        { path: 'docs/data/*.json', line: 2 },
+        { path: '.sanitize/', line: 2 },
+        // Inside a session too: a never-share path is never shared, wherever it is written.
+        { path: 'private/keys.pem', line: 7 },
+        { path: 'vault/', line: 10 },
+        { path: 'vault/extra/', line: 11 },
+      ]);
+      // Prose is no path; `Context:` alone names no list; a session's files to read are not the plan's.
+      assert.deepEqual(p.contextFiles, [{ path: 'README.md', line: 3 }, { path: 'docs/plan.md', line: 3 }]);
+      assert.deepEqual(p.sessions[0]!.criteria.map((c) => c.text), ['a criterion, not a path']);
+    });
+
     it('keeps tasks under deeper headings in the stream until the next level-2 heading', () => {
       const md = [
         '# P',

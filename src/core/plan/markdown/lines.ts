@@ -40,6 +40,8 @@ const TERMINAL_ITEM = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*:\
 const TERMINAL_BOLD = /^Terminals?\s+(\d{1,4})(?:\s*[-–−]\s*(\d{1,4}))?\s*([:|])?/i;
 const HOUR_WORD = /^hour/i;
 const COMMENT_LINE = /^\s*#/;
+/** Between the paths of a one-line list: `a.md, b.md; c/`. */
+const LIST_SEPARATOR = /\s*[,;]\s*/;
 const TIMELINE = /^\s*(?:[-*]\s+)?(Hours?|Days?|Weeks?)\s+(\d{1,5})\s*(?:-|–|−|to)\s*(\d{1,5})\s*:\s*(.*)$/i;
 
 /** The section a line is read in: a bold label's, else the innermost heading's. */
@@ -87,6 +89,13 @@ export function handleField(ctx: Context, f: Field): void {
   }
   if (value === '') {
     labelOpens(ctx, label);
+    return;
+  }
+  // `**Never share:** .env, docs/data/*.json` lists its paths on one line. Never-share paths count
+  // wherever they are written, a session's included; context files belong to the plan.
+  const listed = label.length <= 200 ? sectionOf(label) : undefined;
+  if (listed === 'never-share' || (listed === 'context' && !session)) {
+    for (const part of value.split(LIST_SEPARATOR)) filePath(ctx, part, listed);
     return;
   }
   const text = plain(value);
@@ -361,7 +370,7 @@ export function handleListItem(ctx: Context, item: ListLine, line: string): void
     for (let i = 0; i < found.length; i++) session.deliverables.push(found[i]!);
     return;
   }
-  if (!session && (sec === 'never-share' || sec === 'context')) return filePath(ctx, item.text, sec);
+  if (sec === 'never-share' || (sec === 'context' && !session)) return filePath(ctx, item.text, sec);
   const text = plain(item.text);
   if (session) {
     if (sec === 'terminals') {
