@@ -1,6 +1,7 @@
 // Fact-checks a document's claims against git at a revision: paths, line counts, commits, test
-// counts, session statuses. Everything is read from git's object store (never the work tree, so
-// nothing outside the repository is read); every revision and path is validated before use.
+// counts, session statuses. Everything is read from git's object store; the work tree is only asked
+// whether a claimed path missing from the revision exists uncommitted (a validated path inside the
+// repository). Every revision and path is validated before use.
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git, blobLines, gitTopLevel, isSafeRepoPath, isSafeRev, isShallow, resolveCommit } from './gitexec';

@@ -466,8 +466,8 @@ export function cellPathNames(spans: RowSpans, i: number): string[] {
     const length = last - start - 1;
     if (row.charCodeAt(start) === 96 && length >= 1 && length <= 500 && row.indexOf('`', start + 1) === last) {
       // As pathTokens reads a lone span; a span that is no path falls through to the full reading.
-      const code = withoutSymbol(row.slice(start + 1, last).trim());
-      if (looksLikePath(code)) return [cleanPath(code)];
+      const token = lonePathToken(row.slice(start + 1, last).trim());
+      if (token !== undefined) return [cleanPath(token)];
     }
   }
   return pathNames(cellText(spans, i) ?? '');
@@ -581,8 +581,14 @@ function withoutSymbol(token: string): string {
  * span's trimmed text: what pathsIn gives for it, or undefined when pathsIn would give no path.
  */
 export function loneSpanPath(code: string): PathToken | undefined {
+  const token = lonePathToken(code);
+  return token !== undefined ? describePath(token) : undefined;
+}
+
+/** The path token a lone code span's trimmed text names (`file.py:function` → `file.py`), if any. */
+function lonePathToken(code: string): string | undefined {
   const token = withoutSymbol(code);
-  return looksLikePath(token) ? describePath(token) : undefined;
+  return looksLikePath(token) ? token : undefined;
 }
 
 /** The trimmed text of `text` when it is one code span and nothing else, as plain() reads it; else undefined. */

@@ -59,6 +59,8 @@ function anySection(ctx: Context, kind: SectionKind): boolean {
 interface Label {
   /** Plain, lower-case, no trailing colon or spaces. */
   text: string;
+  /** The section the label names (`Never share` → never-share), for one-line lists and bare labels. */
+  section: SectionKind;
   terminals?: { from: number; to: string | undefined };
 }
 
@@ -72,7 +74,8 @@ function fieldLabel(raw: string): Label {
     if (labelMemo.size >= 1000) labelMemo.clear();
     const text = withoutTrailingColon(plain(raw).toLowerCase());
     const terminals = text.startsWith('terminal') ? TERMINALS_LABEL.exec(text) : null;
-    label = terminals ? { text, terminals: { from: Number(terminals[1]), to: terminals[2] } } : { text };
+    const section = sectionOf(text);
+    label = terminals ? { text, section, terminals: { from: Number(terminals[1]), to: terminals[2] } } : { text, section };
     labelMemo.set(raw, label);
   }
   return label;
@@ -80,7 +83,7 @@ function fieldLabel(raw: string): Label {
 
 /** A `**Label:** value` field, routed by its label and the open frames. */
 export function handleField(ctx: Context, f: Field): void {
-  const { text: label, terminals } = fieldLabel(f.label);
+  const { text: label, section: listed, terminals } = fieldLabel(f.label);
   const value = f.value;
   const session = inside(ctx, 'session')?.obj;
   if (terminals && session) {
@@ -88,12 +91,11 @@ export function handleField(ctx: Context, f: Field): void {
     return;
   }
   if (value === '') {
-    labelOpens(ctx, label);
+    labelOpens(ctx, listed);
     return;
   }
   // `**Never share:** .env, docs/data/*.json` lists its paths on one line. Never-share paths count
   // wherever they are written, a session's included; context files belong to the plan.
-  const listed = label.length <= 200 ? sectionOf(label) : undefined;
   if (listed === 'never-share' || (listed === 'context' && !session)) {
     for (const part of value.split(LIST_SEPARATOR)) filePath(ctx, part, listed);
     return;
@@ -180,8 +182,8 @@ function planField(plan: Plan, label: string, text: string, line: number): void 
   if (terminals) plan.terminalCount ??= Number(terminals[1]);
 }
 
-function labelOpens(ctx: Context, label: string): void {
-  const kind = sectionOf(label);
+/** A bold label with no value opens the section it names (`kind`, as sectionOf reads the label). */
+function labelOpens(ctx: Context, kind: SectionKind): void {
   // Sub-labels inside a file list (`**Core Understanding:**`) keep the list's meaning.
   if (kind === 'other' && (anySection(ctx, 'context') || anySection(ctx, 'never-share'))) return;
   ctx.labelSection = kind;
@@ -473,7 +475,7 @@ export function handleProse(ctx: Context, line: string, bold: string | undefined
       return;
     }
     if (!DEPENDS_PROSE.test(label)) {
-      labelOpens(ctx, label.toLowerCase());
+      labelOpens(ctx, sectionOf(label.toLowerCase()));
       return;
     }
   }

@@ -74,12 +74,10 @@ class Lines {
       return true;
     }
     if (this.pos < 0) return false;
-    const found = this.body.indexOf('\n', this.pos);
-    const end = found < 0 ? this.body.length : found;
     const start = this.pos;
-    this.pos = found < 0 ? -1 : found + 1;
-    // Only a line holding a suspect place can change (a suspect pair never spans a line break).
-    if (this.suspect < 0 || this.suspect >= end) {
+    const end = this.lineEnd(start);
+    this.pos = end < this.body.length ? end + 1 : -1;
+    if (!this.holdsSuspect(end)) {
       this.text = this.body;
       this.start = start;
       this.end = end;
@@ -99,10 +97,23 @@ class Lines {
   peek(): string | undefined {
     if (this.split) return this.split[this.index];
     if (this.pos < 0) return undefined;
-    const found = this.body.indexOf('\n', this.pos);
-    const end = found < 0 ? this.body.length : found;
+    const end = this.lineEnd(this.pos);
     const line = this.body.slice(this.pos, end);
-    return this.suspect < 0 || this.suspect >= end ? line : repairSuspectLine(line);
+    return this.holdsSuspect(end) ? repairSuspectLine(line) : line;
+  }
+
+  /** Where the line starting at `start` in `body` ends (its `\n`, or the end of the text). */
+  private lineEnd(start: number): number {
+    const found = this.body.indexOf('\n', start);
+    return found < 0 ? this.body.length : found;
+  }
+
+  /**
+   * Does the line ending at `end` (the current or next one) hold the next suspect place? Only such
+   * a line can change on repair: a suspect pair never spans a line break.
+   */
+  private holdsSuspect(end: number): boolean {
+    return this.suspect >= 0 && this.suspect < end;
   }
 
   private setLine(line: string): void {
