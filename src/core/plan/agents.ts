@@ -1,4 +1,5 @@
 import type { Agent } from '../model';
+import { ownCopy } from './ownCopy';
 
 // Words that describe how agents run rather than naming one: `(QA_TESTER × 3, parallel)`.
 const LEAD_COUNT = /^(\d{1,4})(?=[\s(:]|$)\s{0,3}(?:agents?\b)?\s{0,3}[:\-–]?\s{0,3}/i;
@@ -23,8 +24,9 @@ export function parseAgents(text: string): Agent[] {
   let agents = agentsMemo.get(text);
   if (agents === undefined) {
     if (agentsMemo.size >= 1000) agentsMemo.clear();
-    agents = readAgents(text);
-    agentsMemo.set(text, agents);
+    const key = ownCopy(text); // kept between reads: nothing in the entry may be a slice of the plan
+    agents = readAgents(key);
+    agentsMemo.set(key, agents);
   }
   return agents.map(copyAgent);
 }

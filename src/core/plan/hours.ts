@@ -1,4 +1,5 @@
 import type { Hours, Window } from '../model';
+import { ownCopy } from './ownCopy';
 
 /** Working hours per day and per week, used to turn `(3-5 days)` into hours. */
 export const HOURS_PER_DAY = 8;
@@ -58,8 +59,9 @@ export function parseHours(raw: string): Hours | undefined {
   let hours = hoursMemo.get(raw);
   if (hours === undefined) {
     if (hoursMemo.size >= 1000) hoursMemo.clear();
-    hours = readHours(raw) ?? null;
-    hoursMemo.set(raw, hours);
+    const key = ownCopy(raw); // kept between reads: nothing in the entry may be a slice of the plan
+    hours = readHours(key) ?? null;
+    hoursMemo.set(key, hours);
   }
   return hours === null ? undefined : copyHours(hours);
 }

@@ -1,5 +1,6 @@
 import type { Hours, Status, Window } from '../../model';
 import { parseHours, parseWindow } from '../hours';
+import { ownCopy } from '../ownCopy';
 import { plain, statusFromWords, stripMarkers } from './inline';
 
 /** What a heading opens. Sections are the named parts inside a session, stream or plan. */
@@ -57,7 +58,10 @@ export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
     kind = classify(raw, inPhase);
     if (kind.kind === 'section' && raw.length <= 200) {
       if (memo.size >= 1000) memo.clear();
-      memo.set(raw, kind);
+      // Kept between reads, so read again from a copy that holds nothing of the plan's text.
+      const key = ownCopy(raw);
+      kind = classify(key, inPhase);
+      memo.set(key, kind);
     }
   }
   return kind;
@@ -176,7 +180,7 @@ export function sectionOf(text: string): SectionKind {
   if (kind === undefined) {
     if (sectionMemo.size >= 1000) sectionMemo.clear(); // bounded: titles are few, text is not
     kind = sectionKind(text);
-    sectionMemo.set(text, kind);
+    sectionMemo.set(ownCopy(text), kind);
   }
   return kind;
 }

@@ -1,5 +1,6 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
+import { ownCopy } from '../ownCopy';
 import { TASK_ID } from './headings';
 import { cellIs, cellPathNames, cellText, cellTexts, emptyList, isSpace, markerRest, markerStatus, numRange, plain, rowHasBracket, rowText, type RowSpans } from './inline';
 
@@ -65,13 +66,14 @@ const kindMemo = new Map<string, TableKind>();
 
 /** classifyTable of a header row split by splitRow, remembered per row text. */
 export function tableKind(header: RowSpans): TableKind {
-  if (header.to - header.from > 500) return classifyTable(cellTexts(header));
+  // (A kind outlives the read as the last table seen or in the memo: it holds copies, not slices.)
+  if (header.to - header.from > 500) return classifyTable(cellTexts(header).map(ownCopy));
   const row = rowText(header);
   let kind = kindMemo.get(row);
   if (!kind) {
     if (kindMemo.size >= 200) kindMemo.clear();
-    kind = classifyTable(cellTexts(header));
-    kindMemo.set(row, kind);
+    kind = classifyTable(cellTexts(header).map(ownCopy));
+    kindMemo.set(ownCopy(row), kind);
   }
   return kind;
 }
@@ -205,7 +207,8 @@ let lastStatusCell: StatusCell = { done: false };
 
 function statusCell(cells: RowSpans, i: number): StatusCell {
   if (!cellIs(cells, i, lastStatusText)) {
-    const text = cellText(cells, i) ?? '';
+    // (Copied: the last cell outlives the read.)
+    const text = ownCopy(cellText(cells, i) ?? '');
     const raw = plain(text);
     lastStatusCell = raw !== '' ? { status: Object.freeze(statusOf(raw)), done: markerStatus(text) === 'done' } : { done: markerStatus(text) === 'done' };
     lastStatusText = text;
