@@ -15,6 +15,22 @@ describe('bench/measure', () => {
     assert.ok(t.minMs <= t.medianMs);
   });
 
+  it('measure goes on warming up until its warm-up time has passed, then takes the timed runs', () => {
+    const calls: string[] = [];
+    const start = performance.now();
+    const busy = () => {
+      const end = performance.now() + 2;
+      while (performance.now() < end);
+      return calls.push('warm');
+    };
+    measure(() => calls.push('run'), { warmup: 1, warmupMs: 30, runs: 2, budgetMs: 60_000 }, busy);
+    const warm = calls.filter((c) => c === 'warm').length;
+    // 2 ms a warm-up run: one run would have been enough for the count, not for the 30 ms.
+    assert.ok(warm >= 10, `${warm} warm-up runs`);
+    assert.ok(performance.now() - start >= 30);
+    assert.deepEqual(calls.slice(-2), ['run', 'run']);
+  });
+
   it('measure stops after its budget, but takes its minimum runs', () => {
     let n = 0;
     const slow = () => {
