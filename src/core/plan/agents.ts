@@ -1,5 +1,5 @@
 import type { Agent } from '../model';
-import { ownCopy } from './ownCopy';
+import { TextMemo } from './memo';
 
 // Words that describe how agents run rather than naming one: `(QA_TESTER × 3, parallel)`.
 const LEAD_COUNT = /^(\d{1,4})(?=[\s(:]|$)\s{0,3}(?:agents?\b)?\s{0,3}[:\-–]?\s{0,3}/i;
@@ -21,17 +21,11 @@ export function parseAgents(text: string): Agent[] {
   if (text.length > 200) return readAgents(text);
   // Agents lines repeat across sessions: each text is read once (bounded), and every call gets
   // its own copies, since the agents become part of a plan that callers may change.
-  let agents = agentsMemo.get(text);
-  if (agents === undefined) {
-    if (agentsMemo.size >= 1000) agentsMemo.clear();
-    const key = ownCopy(text); // kept between reads: nothing in the entry may be a slice of the plan
-    agents = readAgents(key);
-    agentsMemo.set(key, agents);
-  }
+  const agents = agentsMemo.get(text) ?? agentsMemo.add(text, readAgents);
   return agents.map(copyAgent);
 }
 
-const agentsMemo = new Map<string, Agent[]>();
+const agentsMemo = new TextMemo<Agent[]>(1000);
 
 function copyAgent(a: Agent): Agent {
   return a.model === undefined ? { role: a.role, count: a.count } : { role: a.role, count: a.count, model: a.model };

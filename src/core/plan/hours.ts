@@ -1,5 +1,5 @@
 import type { Hours, Window } from '../model';
-import { ownCopy } from './ownCopy';
+import { TextMemo } from './memo';
 
 /** Working hours per day and per week, used to turn `(3-5 days)` into hours. */
 export const HOURS_PER_DAY = 8;
@@ -56,17 +56,13 @@ export function parseHours(raw: string): Hours | undefined {
   if (raw.length > 200) return readHours(raw);
   // Plans repeat their durations (`4 hours` in every session): each text is read once (bounded),
   // and every call gets its own copy, since callers add keys (`line`) to the result.
+  // (`null` remembers a text that names no duration, so `??` would read it again.)
   let hours = hoursMemo.get(raw);
-  if (hours === undefined) {
-    if (hoursMemo.size >= 1000) hoursMemo.clear();
-    const key = ownCopy(raw); // kept between reads: nothing in the entry may be a slice of the plan
-    hours = readHours(key) ?? null;
-    hoursMemo.set(key, hours);
-  }
+  if (hours === undefined) hours = hoursMemo.add(raw, (own) => readHours(own) ?? null);
   return hours === null ? undefined : copyHours(hours);
 }
 
-const hoursMemo = new Map<string, Hours | null>();
+const hoursMemo = new TextMemo<Hours | null>(1000);
 
 /** A copy of a parsed duration with its keys in the order readHours writes them. */
 function copyHours(h: Hours): Hours {

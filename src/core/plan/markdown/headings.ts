@@ -1,6 +1,6 @@
 import type { Hours, Status, Window } from '../../model';
 import { parseHours, parseWindow } from '../hours';
-import { ownCopy } from '../ownCopy';
+import { TextMemo } from '../memo';
 import { plain, statusFromWords, stripMarkers } from './inline';
 
 /** What a heading opens. Sections are the named parts inside a session, stream or plan. */
@@ -48,7 +48,7 @@ const TRAILING_MARKER = /\s*([✅✓✔❌✗⚠⏳🔄])\ufe0f?\s*$/u;
 // Section headings repeat (`### Objectives` in every session): their kinds are remembered by text,
 // one memo per value of `inPhase` (bounded). Only sections are kept: the other kinds carry objects
 // that go into the plan, which must not be shared, while a section's kind is only read.
-const sectionHeadingMemo = [new Map<string, HeadingKind>(), new Map<string, HeadingKind>()] as const;
+const sectionHeadingMemo = [new TextMemo<HeadingKind>(1000), new TextMemo<HeadingKind>(1000)] as const;
 
 /** Classifies a heading's text. `inPhase` marks headings nested in a numbered phase. */
 export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
@@ -56,13 +56,8 @@ export function classifyHeading(raw: string, inPhase: boolean): HeadingKind {
   let kind = memo.get(raw);
   if (kind === undefined) {
     kind = classify(raw, inPhase);
-    if (kind.kind === 'section' && raw.length <= 200) {
-      if (memo.size >= 1000) memo.clear();
-      // Kept between reads, so read again from a copy that holds nothing of the plan's text.
-      const key = ownCopy(raw);
-      kind = classify(key, inPhase);
-      memo.set(key, kind);
-    }
+    // (Read again for the memo, from a copy: a section is known only once its heading is read.)
+    if (kind.kind === 'section' && raw.length <= 200) kind = memo.add(raw, (own) => classify(own, inPhase));
   }
   return kind;
 }
@@ -171,18 +166,12 @@ function stripTrailingMarker(title: string): { status?: Status; rest: string } {
 }
 
 // Section titles repeat (every session has its `Objectives`), so their kinds are remembered.
-const sectionMemo = new Map<string, SectionKind>();
+const sectionMemo = new TextMemo<SectionKind>(1000); // bounded: titles are few, text is not
 
 /** Which named part a heading or a bold label opens. */
 export function sectionOf(text: string): SectionKind {
   if (text.length > 200) return sectionKind(text);
-  let kind = sectionMemo.get(text);
-  if (kind === undefined) {
-    if (sectionMemo.size >= 1000) sectionMemo.clear(); // bounded: titles are few, text is not
-    kind = sectionKind(text);
-    sectionMemo.set(ownCopy(text), kind);
-  }
-  return kind;
+  return sectionMemo.get(text) ?? sectionMemo.add(text, sectionKind);
 }
 
 function isDigit(c: number): boolean {

@@ -1,7 +1,7 @@
 import { problem, type Deliverable, type Plan, type Problem, type Session, type Status, type Terminal } from '../../model';
 import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
-import { ownCopy } from '../ownCopy';
+import { TextMemo } from '../memo';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
 import { isSpace, loneCodeSpan, skipSpaces, loneSpanPath, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListLine } from './inline';
 import { inside, type Frame } from './scanner';
@@ -67,20 +67,17 @@ interface Label {
 
 // Labels repeat (`Duration`, `Branch`, `Terminals 1-3` in every session): how each is routed is
 // remembered (bounded). The entries are never changed.
-const labelMemo = new Map<string, Label>();
+const labelMemo = new TextMemo<Label>(1000);
 
 function fieldLabel(raw: string): Label {
-  let label = labelMemo.get(raw);
-  if (label === undefined) {
-    if (labelMemo.size >= 1000) labelMemo.clear();
-    const key = ownCopy(raw); // kept between reads: nothing in the entry may be a slice of the plan
-    const text = withoutTrailingColon(plain(key).toLowerCase());
-    const terminals = text.startsWith('terminal') ? TERMINALS_LABEL.exec(text) : null;
-    const section = sectionOf(text);
-    label = terminals ? { text, section, terminals: { from: Number(terminals[1]), to: terminals[2] } } : { text, section };
-    labelMemo.set(key, label);
-  }
-  return label;
+  return labelMemo.get(raw) ?? labelMemo.add(raw, readLabel);
+}
+
+function readLabel(raw: string): Label {
+  const text = withoutTrailingColon(plain(raw).toLowerCase());
+  const terminals = text.startsWith('terminal') ? TERMINALS_LABEL.exec(text) : null;
+  const section = sectionOf(text);
+  return terminals ? { text, section, terminals: { from: Number(terminals[1]), to: terminals[2] } } : { text, section };
 }
 
 /** A `**Label:** value` field, routed by its label and the open frames. */

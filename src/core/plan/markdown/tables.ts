@@ -1,8 +1,10 @@
 import type { OverviewRow, Task } from '../../model';
 import { parseHours } from '../hours';
-import { ownCopy } from '../ownCopy';
+import { ownCopy, TextMemo } from '../memo';
 import { TASK_ID } from './headings';
-import { cellIs, cellPathNames, cellText, cellTexts, emptyList, isSpace, markerRest, markerStatus, numRange, plain, rowHasBracket, rowText, type RowSpans } from './inline';
+import {
+  cellIs, cellPathNames, cellText, cellTexts, emptyList, isSpace, markerRest, markerStatus, newRowSpans, numRange, plain, rowHasBracket, rowText, splitRow, type RowSpans,
+} from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
 export type TableKind =
@@ -62,20 +64,14 @@ export function classifyTable(header: string[]): TableKind {
 // Every session of a big plan repeats the same task table header: its meaning is remembered by
 // the header row's text (bounded). Only the scanner uses this; the kinds it returns are shared and
 // never changed.
-const kindMemo = new Map<string, TableKind>();
+const kindMemo = new TextMemo<TableKind>(200);
 
 /** classifyTable of a header row split by splitRow, remembered per row text. */
 export function tableKind(header: RowSpans): TableKind {
-  // (A kind outlives the read as the last table seen or in the memo: it holds copies, not slices.)
+  // (A kind outlives the read as the last table seen: it holds copies, not slices.)
   if (header.to - header.from > 500) return classifyTable(cellTexts(header).map(ownCopy));
   const row = rowText(header);
-  let kind = kindMemo.get(row);
-  if (!kind) {
-    if (kindMemo.size >= 200) kindMemo.clear();
-    kind = classifyTable(cellTexts(header).map(ownCopy));
-    kindMemo.set(ownCopy(row), kind);
-  }
-  return kind;
+  return kindMemo.get(row) ?? kindMemo.add(row, (own) => classifyTable(cellTexts(splitRow(own, newRowSpans()))));
 }
 
 function firstUnused(n: number, used: Set<number>): number {
