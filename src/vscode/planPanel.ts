@@ -1,7 +1,7 @@
 // The Plan panel: part of the lazily loaded engine (it renders with markdown-it).
 import * as vscode from 'vscode';
 import { planPlan } from '../core/planning';
-import { DEFAULT_PLAN_INSTANCES, loadPlanReportView, planText } from './planning';
+import { DEFAULT_PLAN_INSTANCES, loadPlanReportView } from './planning';
 import type { PlanEntry, PlanStore } from './planStore';
 import { ReportPanel } from './report/panel';
 import type { RunLogStore } from './runLog';
@@ -43,7 +43,7 @@ const MAX_PICK = 10;
 // count (else 4) comes first.
 async function pickInstances(entry: PlanEntry): Promise<number | undefined> {
   const preferred = Math.min(MAX_PICK, entry.plan.terminalCount ?? DEFAULT_PLAN_INSTANCES);
-  const table = planPlan(entry.plan, { text: planText(entry), instances: MAX_PICK }).table;
+  const table = planPlan(entry.plan, { text: entry.text, instances: MAX_PICK }).table;
   const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
   const items = table.rows.map((r) => ({
     label: r.instances === 1 ? vscode.l10n.t('1 terminal') : vscode.l10n.t('{0} terminals', r.instances),

@@ -12,18 +12,13 @@ import { planView } from './report/planView';
 import type { ReportView } from './report/view';
 import { systemClock, type Clock, type RunLogStore } from './runLog';
 
-/** The plan's text as the plan store last read it (unsaved edits count): no second read of the file. */
-export function planText(entry: PlanEntry): string {
-  return entry.text;
-}
-
 // A risk table has a header row naming a risk (core/planning/risks.ts reads only those).
 const RISK_TABLE = /^[ \t]*\|[^\n]*\b(?:risks?|threats?|issues?)\b/im;
 
 /** The plan's risks; reads the text only when the plan lists risks or the text may hold a risk table. */
 export async function risksOfPlan(entry: PlanEntry): Promise<RiskItem[]> {
   if (entry.plan.format === 'yaml') return planRisks(entry.plan);
-  const text = planText(entry);
+  const text = entry.text;
   if (entry.plan.risks.length === 0 && !RISK_TABLE.test(text)) return [];
   return planRisks(entry.plan, text);
 }
@@ -118,7 +113,7 @@ export class PlanningCommands {
     const order = new Map(entries.map((e, k) => [e, k]));
     for (const entry of entries) {
       if (!entry.folder) continue;
-      const r = readiness(entry, planText(entry), this.runLog.events(entry.folder), this.runLog.clock.now());
+      const r = readiness(entry, entry.text, this.runLog.events(entry.folder), this.runLog.clock.now());
       all.push(...r.ready);
       sessions += r.sessions;
       done += r.done;
@@ -244,7 +239,7 @@ export class Reminders implements vscode.Disposable {
   private async remindersOf(entry: PlanEntry): Promise<Reminder[]> {
     const known = this.cache.get(entry);
     if (known) return known;
-    const text = planText(entry);
+    const text = entry.text;
     const graph = buildPlanGraph(entry.plan, { text });
     const { reminders } = planReminders(entry.plan, { text, graph, cp: criticalPath(graph) });
     this.cache.set(entry, reminders);
@@ -277,7 +272,7 @@ export class Reminders implements vscode.Disposable {
 
 /** The Plan report of a plan on `instances` instances (actual hours from the run log when given). */
 export function planReportView(entry: PlanEntry, instances: number, options: { text?: string; runLog?: RunLogStore } = {}): ReportView {
-  const text = options.text ?? planText(entry);
+  const text = options.text ?? entry.text;
   const actual = new Map<string, number>();
   if (options.runLog && entry.folder) {
     for (const s of entry.plan.sessions) {
@@ -290,7 +285,7 @@ export function planReportView(entry: PlanEntry, instances: number, options: { t
 
 /** planReportView with the plan's text read from disk when no editor has it open: for ReportPanel's getView. */
 export async function loadPlanReportView(entry: PlanEntry, instances: number, runLog?: RunLogStore): Promise<ReportView> {
-  return planReportView(entry, instances, { text: planText(entry), ...(runLog ? { runLog } : {}) });
+  return planReportView(entry, instances, { text: entry.text, ...(runLog ? { runLog } : {}) });
 }
 
 /** Instances the Plan panel schedules on when none are given: the plan's stated terminal count, else 4. */
