@@ -1,6 +1,6 @@
 // Shapes and printing of the bench's figures.
 import type { ReadResult } from '../src/core/model';
-import type { Timing } from './measure';
+import type { Timing, TimingWithReference } from './measure';
 
 /** One target of a row and whether the measurement met it. */
 export interface Target {
@@ -12,7 +12,7 @@ export interface Target {
 export interface Row {
   file: string;
   bytes: number;
-  marathon: Timing;
+  marathon: TimingWithReference;
   markdownIt: Timing;
   markdownlint: Timing;
   ratioMarkdownIt: number;
@@ -72,4 +72,20 @@ export function formatTable(rows: readonly Row[]): string {
   const line = (cells: readonly string[]) =>
     cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/**
+ * For each row: Marathon's median and fastest run, and the same for the reference task timed
+ * beside it. When the reference's median is well above its fastest, the machine itself ran slower
+ * for part of the runs, and Marathon's median carries that slowdown too.
+ */
+export function formatMachineSpeed(rows: readonly Row[]): string {
+  const lines = rows.flatMap((r) => {
+    const ref = r.marathon.reference;
+    if (!ref) return [];
+    const spread = (t: Timing) => `median ${ms(t)} ms, fastest ${t.minMs >= 10 ? t.minMs.toFixed(1) : t.minMs.toFixed(3)} ms (${(t.medianMs / Math.max(t.minMs, 1e-6)).toFixed(2)}x)`;
+    return [`  ${r.file}: Marathon ${spread(r.marathon)}; reference ${spread(ref)}`];
+  });
+  if (lines.length === 0) return '';
+  return ['Machine speed during Marathon\'s runs (reference: JSON.parse of a fixed 15 KB document, timed after each run):', ...lines].join('\n');
 }

@@ -12,7 +12,7 @@ import { measure, type RunPlan, type Timing } from './measure';
 import { benchAar } from './aar';
 import { benchGit } from './git';
 import { benchPlanning } from './planning';
-import { formatTable, summarisePlan, type Row, type Target } from './report';
+import { formatMachineSpeed, formatTable, summarisePlan, type Row, type Target } from './report';
 
 type LintFn = (options: { strings: Record<string, string> }) => unknown;
 
@@ -45,6 +45,14 @@ interface Tools {
   engine: ShippedEngine;
   md: { parse(src: string, env: object): unknown };
   lint: LintFn;
+  /** A fixed task timed beside Marathon's runs: how fast the machine ran meanwhile (see measure). */
+  reference: () => unknown;
+}
+
+/** The reference task: JSON.parse of a fixed 15 KB document (a tenth of a millisecond or so). */
+function referenceTask(): () => unknown {
+  const doc = JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ id: i, title: `item ${i}`, tags: ['a', 'b', 'c'], hours: i * 1.5, done: i % 3 === 0 })));
+  return () => JSON.parse(doc);
 }
 
 function benchOne(
@@ -56,7 +64,8 @@ function benchOne(
   warmText: string = text,
 ): Row {
   // Corpus seeds end in .txt; readPlan reads every non-YAML name as markdown.
-  const marathon = measure(() => readAndCheck(tools.engine, text, file), plans.marathon);
+  // The reference task is timed after each of Marathon's runs: it shows how fast the machine was meanwhile.
+  const marathon = measure(() => readAndCheck(tools.engine, text, file), plans.marathon, undefined, tools.reference);
   const markdownIt = measure(() => tools.md.parse(text, {}), plans.markdownIt);
   const markdownlint = measure(
     () => tools.lint({ strings: { plan: text } }),
@@ -94,7 +103,7 @@ async function main(): Promise<void> {
   // dist/extension.js and dist/cli.js (see loadShippedEngine).
   const engine = loadShippedEngine();
   const note = `readPlan + checkPlan, bundled as shipped (${path.relative(REPO_ROOT, engine.bundle)})`;
-  const tools: Tools = { engine, md: new MarkdownIt(), lint };
+  const tools: Tools = { engine, md: new MarkdownIt(), lint, reference: referenceTask() };
   const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`Marathon bench — node ${process.version}, ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}, load ${load()}`);
   console.log(`Marathon measured as: ${note}`);
@@ -119,6 +128,7 @@ async function main(): Promise<void> {
   for (const doc of corpus ?? []) rows.push(benchOne(doc.name, doc.text, PLANS.small, tools, smallTargets));
 
   console.log(formatTable(rows));
+  console.log(`\n${formatMachineSpeed(rows.filter((r, i) => i === 0 || r.targets.some((t) => !t.met)))}`);
   const missed = rows.flatMap((r) => r.targets.filter((t) => !t.met).map((t) => `${r.file} ${t.name}`));
   console.log(missed.length === 0 ? '\nAll targets met.' : `\nTargets not met (${missed.length}): ${missed.join('; ')}`);
 

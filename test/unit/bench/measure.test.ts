@@ -41,4 +41,29 @@ describe('bench/measure', () => {
     const t = measure(slow, { warmup: 0, runs: 100, budgetMs: 1, minRuns: 2 });
     assert.equal(t.runs, 2);
   });
+
+  it('measure times a reference task right after each timed run, and warms it up with the warm-up runs', () => {
+    const calls: string[] = [];
+    const t = measure(() => calls.push('run'), { warmup: 2, runs: 3, budgetMs: 60_000 }, () => calls.push('warm'), () => calls.push('ref'));
+    assert.deepEqual(calls, ['warm', 'ref', 'warm', 'ref', 'run', 'ref', 'run', 'ref', 'run', 'ref']);
+    assert.equal(t.runs, 3);
+    assert.equal(t.reference?.runs, 3);
+    assert.ok(t.reference.minMs <= t.reference.medianMs);
+  });
+
+  it('measure times the reference apart from the run: a slow reference leaves the run fast', () => {
+    const busy = (ms: number) => () => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+      return 1;
+    };
+    const t = measure(busy(0.2), { warmup: 0, runs: 5, budgetMs: 60_000 }, undefined, busy(5));
+    assert.ok(t.medianMs < 4, `run median ${t.medianMs} ms`);
+    assert.ok(t.reference !== undefined && t.reference.medianMs >= 5, `reference median ${t.reference?.medianMs} ms`);
+  });
+
+  it('measure without a reference gives no reference timing', () => {
+    assert.equal(measure(() => 1, { warmup: 0, runs: 2, budgetMs: 60_000 }).reference, undefined);
+  });
 });
+

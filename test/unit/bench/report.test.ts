@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import { formatMachineSpeed, type Row } from '../../../bench/report';
+
+function row(file: string, marathon: Row['marathon']): Row {
+  const other = { medianMs: 100, minMs: 90, runs: 5 };
+  return { file, bytes: 1000, marathon, markdownIt: other, markdownlint: other, ratioMarkdownIt: 1, ratioMarkdownlint: 1, targets: [] };
+}
+
+describe('bench/report formatMachineSpeed', () => {
+  it('gives Marathon\'s and the reference\'s median over fastest for each row that has a reference', () => {
+    const text = formatMachineSpeed([
+      row('big.md', { medianMs: 30, minMs: 20, runs: 25, reference: { medianMs: 0.3, minMs: 0.15, runs: 25 } }),
+      row('seed.txt', { medianMs: 1.2, minMs: 0.6, runs: 200, reference: { medianMs: 0.18, minMs: 0.18, runs: 200 } }),
+    ]);
+    const lines = text.split('\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[0]!, /^Machine speed during Marathon's runs/);
+    assert.match(lines[1]!, /big\.md: Marathon median 30\.0 ms, fastest 20\.0 ms \(1\.50x\); reference median 0\.300 ms, fastest 0\.150 ms \(2\.00x\)/);
+    assert.match(lines[2]!, /seed\.txt: Marathon median 1\.200 ms, fastest 0\.600 ms \(2\.00x\); reference median 0\.180 ms, fastest 0\.180 ms \(1\.00x\)/);
+  });
+
+  it('is empty when no row has a reference', () => {
+    assert.equal(formatMachineSpeed([row('a.md', { medianMs: 1, minMs: 1, runs: 1 })]), '');
+  });
+});
