@@ -44,7 +44,11 @@ export function summarisePlan({ plan, problems }: ReadResult): PlanSummary {
 }
 
 function ms(t: Timing): string {
-  return t.medianMs >= 10 ? t.medianMs.toFixed(1) : t.medianMs.toFixed(3);
+  return millis(t.medianMs);
+}
+
+function millis(value: number): string {
+  return value >= 10 ? value.toFixed(1) : value.toFixed(3);
 }
 
 function times(r: number): string {
@@ -74,18 +78,20 @@ export function formatTable(rows: readonly Row[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+/** A fixed task timed beside Marathon's runs (see measure's `reference`), and what it is. */
+export interface ReferenceTask {
+  label: string;
+  run: () => unknown;
+}
+
 /**
- * For each row: Marathon's median and fastest run, and the same for the reference task timed
- * beside it. When the reference's median is well above its fastest, the machine itself ran slower
- * for part of the runs, and Marathon's median carries that slowdown too.
+ * For each row: Marathon's median and fastest run, and the same for the reference task (named by
+ * `referenceLabel`) timed beside it. When the reference's median is well above its fastest, the
+ * machine itself ran slower for part of the runs, and Marathon's median carries that slowdown too.
  */
-export function formatMachineSpeed(rows: readonly Row[]): string {
-  const lines = rows.flatMap((r) => {
-    const ref = r.marathon.reference;
-    if (!ref) return [];
-    const spread = (t: Timing) => `median ${ms(t)} ms, fastest ${t.minMs >= 10 ? t.minMs.toFixed(1) : t.minMs.toFixed(3)} ms (${(t.medianMs / Math.max(t.minMs, 1e-6)).toFixed(2)}x)`;
-    return [`  ${r.file}: Marathon ${spread(r.marathon)}; reference ${spread(ref)}`];
-  });
+export function formatMachineSpeed(rows: readonly Row[], referenceLabel: string): string {
+  const spread = (t: Timing) => `median ${ms(t)} ms, fastest ${millis(t.minMs)} ms (${(t.medianMs / Math.max(t.minMs, 1e-6)).toFixed(2)}x)`;
+  const lines = rows.flatMap((r) => (r.marathon.reference ? [`  ${r.file}: Marathon ${spread(r.marathon)}; reference ${spread(r.marathon.reference)}`] : []));
   if (lines.length === 0) return '';
-  return ['Machine speed during Marathon\'s runs (reference: JSON.parse of a fixed 15 KB document, timed after each run):', ...lines].join('\n');
+  return [`Machine speed during Marathon's runs (reference: ${referenceLabel}, timed after each run):`, ...lines].join('\n');
 }

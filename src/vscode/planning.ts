@@ -283,9 +283,9 @@ export function planReportView(entry: PlanEntry, instances: number, options: { t
   return planView({ plan: entry.plan, relPath: entry.relPath, ...(text !== undefined ? { text } : {}), instances, actualHours: actual });
 }
 
-/** planReportView with the plan's text read from disk when no editor has it open: for ReportPanel's getView. */
+/** planReportView as ReportPanel's getView asks for it (the text as the plan store last read it). */
 export async function loadPlanReportView(entry: PlanEntry, instances: number, runLog?: RunLogStore): Promise<ReportView> {
-  return planReportView(entry, instances, { text: entry.text, ...(runLog ? { runLog } : {}) });
+  return planReportView(entry, instances, runLog ? { runLog } : {});
 }
 
 /** Instances the Plan panel schedules on when none are given: the plan's stated terminal count, else 4. */

@@ -356,6 +356,14 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The value of the 1-6 digits `text[start, end)`, or -1 when that is no such run. */
+export function digitsValue(text: string, start: number, end: number): number {
+  if (end === start || end - start > 6) return -1;
+  let n = 0;
+  for (let k = start; k < end; k++) n = n * 10 + text.charCodeAt(k) - 48;
+  return n;
+}
+
 /** Splits a table row into trimmed cells; undefined when the line is not a row. */
 export function tableCells(line: string): string[] | undefined {
   const t = line.trim();
@@ -463,8 +471,7 @@ export function cellPathNames(spans: RowSpans, i: number): string[] {
     const { row } = spans;
     const start = spans.start[i]!;
     const last = spans.end[i]! - 1; // the closing tick, when the cell is one span
-    const length = last - start - 1;
-    if (row.charCodeAt(start) === 96 && length >= 1 && length <= 500 && row.indexOf('`', start + 1) === last) {
+    if (isLoneSpan(row, start, last)) {
       // As pathTokens reads a lone span; a span that is no path falls through to the full reading.
       const token = lonePathToken(row.slice(start + 1, last).trim());
       if (token !== undefined) return [cleanPath(token)];
@@ -594,7 +601,16 @@ function lonePathToken(code: string): string | undefined {
 /** The trimmed text of `text` when it is one code span and nothing else, as plain() reads it; else undefined. */
 export function loneCodeSpan(text: string): string | undefined {
   const end = text.length - 1;
-  return text.charCodeAt(0) === 96 && end >= 2 && end <= 501 && text.indexOf('`', 1) === end ? text.slice(1, end).trim() : undefined;
+  return isLoneSpan(text, 0, end) ? text.slice(1, end).trim() : undefined;
+}
+
+/**
+ * Is `text[start, last]` one code span and nothing else, as /`[^`]{1,500}`/ finds it: a tick at
+ * `start`, the next tick at `last`, 1 to 500 characters between them?
+ */
+function isLoneSpan(text: string, start: number, last: number): boolean {
+  const length = last - start - 1;
+  return text.charCodeAt(start) === 96 && length >= 1 && length <= 500 && text.indexOf('`', start + 1) === last;
 }
 
 export interface PathToken {

@@ -3,7 +3,7 @@ import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { TextMemo } from '../memo';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
-import { isSpace, loneCodeSpan, skipSpaces, loneSpanPath, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListLine } from './inline';
+import { digitsValue, isSpace, loneCodeSpan, skipSpaces, loneSpanPath, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListLine, type PathToken } from './inline';
 import { inside, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
@@ -225,14 +225,6 @@ export function findTaskRange(text: string): TaskRange | undefined {
   return undefined;
 }
 
-/** The value of the 1-6 digits at `start..end`, or -1 when that is no such run. */
-function digitsValue(text: string, start: number, end: number): number {
-  if (end === start || end - start > 6) return -1;
-  let n = 0;
-  for (let k = start; k < end; k++) n = n * 10 + text.charCodeAt(k) - 48;
-  return n;
-}
-
 function digitsEnd(text: string, i: number): number {
   for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i));
   return i;
@@ -300,28 +292,26 @@ function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverab
   // The usual deliverable is one code span naming one path: read without the general search.
   const code = loneCodeSpan(rest);
   const lone = code !== undefined ? loneSpanPath(code) : undefined;
-  if (lone) {
-    return [
-      claim
-        ? { text: code!, line, claimed: claim, path: lone.path, isGlob: lone.isGlob, isPlaceholder: lone.isPlaceholder, isFolder: lone.isFolder }
-        : { text: code!, line, path: lone.path, isGlob: lone.isGlob, isPlaceholder: lone.isPlaceholder, isFolder: lone.isFolder },
-    ];
-  }
+  if (lone) return [deliverable(code!, line, claim, lone)];
   const text = code ?? plain(rest);
   const paths = pathsIn(rest);
-  // One object literal per shape, keys in the model's order: spreading a shared base is slow.
-  if (paths.length === 0) {
-    return [
-      claim
-        ? { text, line, claimed: claim, isGlob: false, isPlaceholder: false, isFolder: false }
-        : { text, line, isGlob: false, isPlaceholder: false, isFolder: false },
-    ];
+  if (paths.length === 0) return [deliverable(text, line, claim, undefined)];
+  return paths.map((p) => deliverable(text, line, claim, p));
+}
+
+/**
+ * One deliverable, with a claim and a path when given. One object literal per shape, keys in the
+ * model's order: spreading a shared base is slow.
+ */
+function deliverable(text: string, line: number, claim: Status | undefined, p: PathToken | undefined): Deliverable {
+  if (!p) {
+    return claim
+      ? { text, line, claimed: claim, isGlob: false, isPlaceholder: false, isFolder: false }
+      : { text, line, isGlob: false, isPlaceholder: false, isFolder: false };
   }
-  return paths.map((p): Deliverable =>
-    claim
-      ? { text, line, claimed: claim, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder }
-      : { text, line, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder },
-  );
+  return claim
+    ? { text, line, claimed: claim, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder }
+    : { text, line, path: p.path, isGlob: p.isGlob, isPlaceholder: p.isPlaceholder, isFolder: p.isFolder };
 }
 
 /**

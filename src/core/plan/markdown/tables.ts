@@ -3,7 +3,7 @@ import { parseHours } from '../hours';
 import { ownCopy, TextMemo } from '../memo';
 import { TASK_ID } from './headings';
 import {
-  cellIs, cellPathNames, cellText, cellTexts, emptyList, isSpace, markerRest, markerStatus, newRowSpans, numRange, plain, rowHasBracket, rowText, splitRow, type RowSpans,
+  cellIs, cellPathNames, cellText, cellTexts, digitsValue, emptyList, isSpace, markerRest, markerStatus, newRowSpans, numRange, plain, rowHasBracket, rowText, splitRow, type RowSpans,
 } from './inline';
 
 /** How a table's columns map to meaning, decided once from its header row. */
@@ -126,8 +126,7 @@ function numberText(cells: RowSpans, i: number): string {
   const end = cells.end[i]!;
   const { row } = cells;
   if (end - start > 4 || row.charCodeAt(start) === 48) return row.slice(start, end);
-  let n = 0;
-  for (let k = start; k < end; k++) n = n * 10 + row.charCodeAt(k) - 48;
+  const n = digitsValue(row, start, end);
   return (NUMBER_TEXTS[n] ??= String(n));
 }
 
