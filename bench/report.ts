@@ -95,3 +95,19 @@ export function formatMachineSpeed(rows: readonly Row[], referenceLabel: string)
   if (lines.length === 0) return '';
   return [`Machine speed during Marathon's runs (reference: ${referenceLabel}, timed after each run):`, ...lines].join('\n');
 }
+
+/**
+ * For each row measured with `gc`: how many of Marathon's timed runs the garbage collector paused,
+ * for how long on average, and the median of the runs it did not pause beside the median of all.
+ */
+export function formatGc(rows: readonly Row[]): string {
+  const lines = rows.flatMap((r) => {
+    const gc = r.marathon.gc;
+    if (!gc) return [];
+    const without = r.marathon.runs - gc.runsWithGc;
+    const rest = gc.medianWithoutGcMs === undefined ? 'no run without one' : `median of the ${without} run(s) without one ${millis(gc.medianWithoutGcMs)} ms`;
+    return [`  ${r.file}: paused ${gc.runsWithGc} of ${r.marathon.runs} runs, ${millis(gc.meanGcMs)} ms a run on average; ${rest} (median of all ${ms(r.marathon)} ms)`];
+  });
+  if (lines.length === 0) return '';
+  return ["Garbage collector's pauses inside Marathon's timed runs (v8.GCProfiler):", ...lines].join('\n');
+}

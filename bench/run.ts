@@ -12,7 +12,7 @@ import { measure, type RunPlan, type Timing } from './measure';
 import { benchAar } from './aar';
 import { benchGit } from './git';
 import { benchPlanning } from './planning';
-import { formatMachineSpeed, formatTable, summarisePlan, type ReferenceTask, type Row, type Target } from './report';
+import { formatGc, formatMachineSpeed, formatTable, summarisePlan, type ReferenceTask, type Row, type Target } from './report';
 
 type LintFn = (options: { strings: Record<string, string> }) => unknown;
 
@@ -64,14 +64,13 @@ function benchOne(
   warmText: string = text,
 ): Row {
   // Corpus seeds end in .txt; readPlan reads every non-YAML name as markdown.
-  // The reference task is timed after each of Marathon's runs: it shows how fast the machine was meanwhile.
-  const marathon = measure(() => readAndCheck(tools.engine, text, file), plans.marathon, undefined, tools.reference.run);
+  // The reference task is timed after each of Marathon's runs: it shows how fast the machine was
+  // meanwhile; and the collector's pauses inside each run show how much of the median they are.
+  const marathon = measure(() => readAndCheck(tools.engine, text, file), plans.marathon, { reference: tools.reference.run, gc: true });
   const markdownIt = measure(() => tools.md.parse(text, {}), plans.markdownIt);
-  const markdownlint = measure(
-    () => tools.lint({ strings: { plan: text } }),
-    plans.markdownlint,
-    () => tools.lint({ strings: { plan: warmText } }),
-  );
+  const markdownlint = measure(() => tools.lint({ strings: { plan: text } }), plans.markdownlint, {
+    warm: () => tools.lint({ strings: { plan: warmText } }),
+  });
   const row = {
     file,
     bytes: Buffer.byteLength(text, 'utf8'),
@@ -128,7 +127,9 @@ async function main(): Promise<void> {
   for (const doc of corpus ?? []) rows.push(benchOne(doc.name, doc.text, PLANS.small, tools, smallTargets));
 
   console.log(formatTable(rows));
-  console.log(`\n${formatMachineSpeed(rows.filter((r, i) => i === 0 || r.targets.some((t) => !t.met)), tools.reference.label)}`);
+  const explained = rows.filter((r, i) => i === 0 || r.targets.some((t) => !t.met));
+  console.log(`\n${formatMachineSpeed(explained, tools.reference.label)}`);
+  console.log(`\n${formatGc(explained)}`);
   const missed = rows.flatMap((r) => r.targets.filter((t) => !t.met).map((t) => `${r.file} ${t.name}`));
   console.log(missed.length === 0 ? '\nAll targets met.' : `\nTargets not met (${missed.length}): ${missed.join('; ')}`);
 

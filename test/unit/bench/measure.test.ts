@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { measure, median } from '../../../bench/measure';
+import { gcSummary, measure, median } from '../../../bench/measure';
 
 describe('bench/measure', () => {
   it('median of odd and even counts', () => {
@@ -9,7 +9,7 @@ describe('bench/measure', () => {
 
   it('measure warms up through its warm-up function, then takes the timed runs asked for', () => {
     const calls: string[] = [];
-    const t = measure(() => calls.push('run'), { warmup: 2, runs: 3, budgetMs: 60_000 }, () => calls.push('warm'));
+    const t = measure(() => calls.push('run'), { warmup: 2, runs: 3, budgetMs: 60_000 }, { warm: () => calls.push('warm') });
     assert.deepEqual(calls, ['warm', 'warm', 'run', 'run', 'run']);
     assert.equal(t.runs, 3);
     assert.ok(t.minMs <= t.medianMs);
@@ -23,7 +23,7 @@ describe('bench/measure', () => {
       while (performance.now() < end);
       return calls.push('warm');
     };
-    measure(() => calls.push('run'), { warmup: 1, warmupMs: 30, runs: 2, budgetMs: 60_000 }, busy);
+    measure(() => calls.push('run'), { warmup: 1, warmupMs: 30, runs: 2, budgetMs: 60_000 }, { warm: busy });
     const warm = calls.filter((c) => c === 'warm').length;
     // 2 ms a warm-up run: one run would have been enough for the count, not for the 30 ms.
     assert.ok(warm >= 10, `${warm} warm-up runs`);
@@ -44,7 +44,7 @@ describe('bench/measure', () => {
 
   it('measure times a reference task right after each timed run, and warms it up with the warm-up runs', () => {
     const calls: string[] = [];
-    const t = measure(() => calls.push('run'), { warmup: 2, runs: 3, budgetMs: 60_000 }, () => calls.push('warm'), () => calls.push('ref'));
+    const t = measure(() => calls.push('run'), { warmup: 2, runs: 3, budgetMs: 60_000 }, { warm: () => calls.push('warm'), reference: () => calls.push('ref') });
     assert.deepEqual(calls, ['warm', 'ref', 'warm', 'ref', 'run', 'ref', 'run', 'ref', 'run', 'ref']);
     assert.equal(t.runs, 3);
     assert.equal(t.reference?.runs, 3);
@@ -57,13 +57,33 @@ describe('bench/measure', () => {
       while (performance.now() < end);
       return 1;
     };
-    const t = measure(busy(0.2), { warmup: 0, runs: 5, budgetMs: 60_000 }, undefined, busy(5));
+    const t = measure(busy(0.2), { warmup: 0, runs: 5, budgetMs: 60_000 }, { reference: busy(5) });
     assert.ok(t.medianMs < 4, `run median ${t.medianMs} ms`);
     assert.ok(t.reference !== undefined && t.reference.medianMs >= 5, `reference median ${t.reference?.medianMs} ms`);
   });
 
-  it('measure without a reference gives no reference timing', () => {
-    assert.equal(measure(() => 1, { warmup: 0, runs: 2, budgetMs: 60_000 }).reference, undefined);
+  it('measure without a reference gives no reference timing, and without gc no GC figures', () => {
+    const t = measure(() => 1, { warmup: 0, runs: 2, budgetMs: 60_000 });
+    assert.equal(t.reference, undefined);
+    assert.equal(t.gc, undefined);
+  });
+
+  it('measure with gc finds the collector in runs that allocate far more than the young generation holds', () => {
+    // 64 MB of short-lived arrays a run: every run fills the young generation several times over.
+    const churn = () => {
+      let kept = 0;
+      for (let i = 0; i < 2_000; i++) kept += new Array(4_000).fill(i).length;
+      return kept;
+    };
+    const t = measure(churn, { warmup: 0, runs: 4, budgetMs: 60_000 }, { gc: true });
+    assert.equal(t.gc?.runsWithGc, 4);
+    assert.ok(t.gc.meanGcMs > 0, `mean pause ${t.gc.meanGcMs} ms`);
+    assert.equal(t.gc.medianWithoutGcMs, undefined);
+  });
+
+  it('gcSummary counts the paused runs, averages the pauses over all runs and takes the median of the others', () => {
+    assert.deepEqual(gcSummary([10, 20, 30, 40], [0, 5, 0, 3]), { runsWithGc: 2, meanGcMs: 2, medianWithoutGcMs: 20 });
+    assert.deepEqual(gcSummary([10, 20], [1, 2]), { runsWithGc: 2, meanGcMs: 1.5 });
   });
 });
 
