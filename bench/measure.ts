@@ -48,7 +48,7 @@ export interface GcTiming {
 }
 
 /** A measurement with the reference task and the collector's pauses beside it (see measure). */
-export interface TimingWithReference extends Timing {
+export interface Measurement extends Timing {
   reference?: Timing;
   gc?: GcTiming;
 }
@@ -76,7 +76,7 @@ export interface MeasureOptions {
  * big plan that a young-generation collection falls into takes several milliseconds more, so the
  * median depends on how many runs one falls into.
  */
-export function measure(fn: () => unknown, plan: RunPlan, options: MeasureOptions = {}): TimingWithReference {
+export function measure(fn: () => unknown, plan: RunPlan, options: MeasureOptions = {}): Measurement {
   const { warm = fn, reference } = options;
   let sink = 0;
   const warmStart = performance.now();
@@ -104,7 +104,7 @@ export function measure(fn: () => unknown, plan: RunPlan, options: MeasureOption
     }
   }
   if (sink < 0) console.log(sink); // keeps the results alive so no call is optimised away
-  const timing: TimingWithReference = summary(times);
+  const timing: Measurement = summary(times);
   if (reference) timing.reference = summary(referenceTimes);
   if (options.gc) timing.gc = gcSummary(times, gcTimes);
   return timing;

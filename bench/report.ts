@@ -1,6 +1,6 @@
 // Shapes and printing of the bench's figures.
 import type { ReadResult } from '../src/core/model';
-import type { Timing, TimingWithReference } from './measure';
+import type { Measurement, Timing } from './measure';
 
 /** One target of a row and whether the measurement met it. */
 export interface Target {
@@ -12,7 +12,7 @@ export interface Target {
 export interface Row {
   file: string;
   bytes: number;
-  marathon: TimingWithReference;
+  marathon: Measurement;
   markdownIt: Timing;
   markdownlint: Timing;
   ratioMarkdownIt: number;
