@@ -13,10 +13,18 @@ import { EXTENSION_ID, screenshot, waitFor, waitForEvent } from './helpers';
 
 type Lens = { line: number; title: string; command: string; arg: Record<string, unknown> | undefined };
 
-/** The lenses every provider gives for uri, as `{ line (1-based), title, command, arg }`, by line. */
+/**
+ * The lenses every provider gives for uri, resolved as the editor resolves those on screen, as
+ * `{ line (1-based), title, command, arg }`, by line.
+ */
 async function lensesOf(uri: vscode.Uri): Promise<Lens[]> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100_000)) ?? [];
   return lenses.map(simplify).sort((a, b) => a.line - b.line);
+}
+
+/** A provider's lenses for document, each resolved, simplified, by line. */
+function resolvedBy(provider: PlanCodeLenses, document: vscode.TextDocument): Lens[] {
+  return provider.provideCodeLenses(document).map((l) => simplify(provider.resolveCodeLens(l))).sort((a, b) => a.line - b.line);
 }
 
 function simplify(lens: vscode.CodeLens): Lens {
@@ -98,8 +106,11 @@ describe('code lenses', () => {
     // Sessions and allocations only: the demo has no task rows.
     assert.equal(lenses.length, 3 + 6);
     // The registered provider and a fresh one agree.
-    assert.deepEqual(probe.provideCodeLenses(document).map(simplify).sort((a, b) => a.line - b.line).map((l) => [l.line, l.title]), lenses.map((l) => [l.line, l.title]));
+    assert.deepEqual(resolvedBy(probe, document).map((l) => [l.line, l.title]), lenses.map((l) => [l.line, l.title]));
     assert.equal(probe.ticking, false, 'no refresh timer while nothing runs');
+    // As the editor first gets them: ranges without commands, made only when a lens is resolved.
+    const unresolved = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', demo)) ?? []).filter((l) => !l.command);
+    assert.deepEqual(unresolved.map((l) => l.range.start.line + 1).sort((a, b) => a - b), lenses.map((l) => l.line));
   });
 
   it('shows the lenses above the session headings in the editor (codelens.png)', async () => {
@@ -215,7 +226,7 @@ describe('code lenses', () => {
     const store = { plans: [entry], get: (u: vscode.Uri) => (u.toString() === document.uri.toString() ? entry : undefined), onDidChange: emitter.event };
     const provider = new PlanCodeLenses(store as unknown as PlanStore, api.runLog);
     try {
-      const lenses = provider.provideCodeLenses(document).map(simplify).sort((a, b) => a.line - b.line);
+      const lenses = resolvedBy(provider, document);
       assert.deepEqual(lenses.map((l) => [l.line, l.title]), [
         [3, '$(play) Start session'],
         [9, '$(play) Launch'],

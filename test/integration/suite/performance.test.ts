@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generatePlan } from '../../../bench/generate';
 import type { MarathonApi } from '../../../src/extension';
+import { PlanCodeLenses } from '../../../src/vscode/codeLens';
 import { EXTENSION_ID, waitFor } from './helpers';
 
 describe('performance figures', () => {
@@ -26,6 +27,35 @@ describe('performance figures', () => {
       const ms = performance.now() - started;
       assert.equal(sessions.length, 1000);
       console.log(`      [figure] first expand of a 1,000-session plan: ${ms.toFixed(1)} ms (target ≤ 50 ms)`);
+
+      // The code lenses of the whole plan, as the editor asks for them after each change (built
+      // from the parse the store holds): one above each session, terminal line and task row; then
+      // the commands of a screenful of them, which the editor resolves as it shows them.
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const provider = new PlanCodeLenses(a.plans, a.runLog);
+      try {
+        const times: number[] = [];
+        const resolveTimes: number[] = [];
+        let count = 0;
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          const lenses = provider.provideCodeLenses(document);
+          const t1 = performance.now();
+          for (const lens of lenses.slice(0, 60)) assert.ok(provider.resolveCodeLens(lens).command?.title);
+          resolveTimes.push(performance.now() - t1);
+          times.push(t1 - t0);
+          count = lenses.length;
+        }
+        assert.equal(count, 1000 + 3000 + 10_000);
+        const first = times[0]!;
+        const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[2]!;
+        console.log(
+          `      [figure] code lenses of a 1,000-session plan (${count}): ${first.toFixed(1)} ms the first time, ${median(times).toFixed(1)} ms median of 5; ` +
+            `resolving 60 of them ${median(resolveTimes).toFixed(2)} ms`,
+        );
+      } finally {
+        provider.dispose();
+      }
     } finally {
       fs.rmSync(file, { force: true });
       await waitFor(() => !a.plans.plans.some((p) => p.relPath === 'big.marathon.md'), { timeoutMs: 20_000, what: 'the big plan to go' });
