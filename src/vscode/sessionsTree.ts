@@ -177,6 +177,15 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     return item;
   }
 
+  /**
+   * A session's tooltip, made when the pointer rests on it rather than for every session on every
+   * refresh: the first expand of a 1,000-session plan made a thousand of them.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'session' && item.tooltip === undefined) item.tooltip = sessionTooltip(node.session, this.state.session(node.entry, node.session));
+    return item;
+  }
+
   private item(node: Node): vscode.TreeItem {
     const { entry } = node;
     const idBase = `${entry.uri.toString()}#`;
@@ -199,7 +208,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const [icon, color] = view.blocker !== undefined ? STATE_ICON.blocked : STATE_ICON[view.state];
         const tint = view.level === 'over' ? 'charts.red' : view.level === 'warning' ? 'charts.orange' : color;
         item.iconPath = new vscode.ThemeIcon(icon, tint ? new vscode.ThemeColor(tint) : undefined);
-        item.tooltip = sessionTooltip(s, view);
+        // The tooltip is made on hover (resolveTreeItem): a plan can list a thousand sessions.
         item.contextValue = `session.${view.state === 'running' ? 'running' : view.state === 'paused' ? 'paused' : view.state === 'not-started' ? 'idle' : 'stopped'}`;
         return item;
       }

@@ -10,7 +10,7 @@ import type { SessionView, TreeState } from './sessionsTree';
 export function stateLabel(state: RunState): string {
   switch (state) {
     case 'not-started':
-      return vscode.l10n.t('not-started');
+      return vscode.l10n.t('not started');
     case 'running':
       return vscode.l10n.t('running');
     case 'paused':

@@ -64,8 +64,12 @@ export function relayConsole(page: Page, out: (line: string) => void, verbose: b
   return () => queue;
 }
 
-/** Waits for selector (if any) and for two animation frames, so pending renders land; then shoots. */
-async function capture(page: Page, file: string, selector: string | null): Promise<void> {
+/**
+ * Rests the pointer on `hover` (if any), waits for selector (if any) and for two animation frames,
+ * so pending renders land; then shoots.
+ */
+async function capture(page: Page, file: string, selector: string | null, hover: string | null = null): Promise<void> {
+  if (hover !== null && hover !== '') await page.hover(hover, { timeout: 15_000 });
   if (selector !== null && selector !== '') await page.waitForSelector(selector, { state: 'visible', timeout: 15_000 });
   // A string, evaluated in the page: this project compiles without the DOM library.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
@@ -140,7 +144,7 @@ async function inspectWebview(page: Page, marker: string, webviewsOnly: boolean)
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 
 /**
- * Serves GET /screenshot?name=x[&selector=s] on 127.0.0.1: saves dir/x.png and answers 200 with its path once
+ * Serves GET /screenshot?name=x[&selector=s][&hover=h] on 127.0.0.1: saves dir/x.png and answers 200 with its path once
  * the file is written. Resolves to the endpoint's URL and a close function.
  */
 export async function serveScreenshots(
@@ -169,7 +173,7 @@ export async function serveScreenshots(
     const file = path.join(dir, `${name.replace(/\.png$/, '')}.png`);
     const selector = url.searchParams.get('selector');
     fs.mkdirSync(dir, { recursive: true });
-    capture(target, file, selector).then(
+    capture(target, file, selector, url.searchParams.get('hover')).then(
       () => reply(200, file),
       (error: unknown) => reply(500, error instanceof Error ? error.message : String(error)),
     );

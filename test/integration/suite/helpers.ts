@@ -56,6 +56,8 @@ export function waitForEvent<T>(
 export interface ScreenshotOptions {
   /** A Playwright selector that must be visible in the page before the picture is taken. */
   readonly selector?: string;
+  /** A Playwright selector to rest the pointer on first (to show a hover). */
+  readonly hover?: string;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function screenshot(name: string, options: ScreenshotOptions = {}):
   const url = new URL(endpoint);
   url.searchParams.set('name', name);
   if (options.selector !== undefined) url.searchParams.set('selector', options.selector);
+  if (options.hover !== undefined) url.searchParams.set('hover', options.hover);
   const response = await fetch(url, { signal: AbortSignal.timeout(25_000) });
   const body = await response.text();
   if (!response.ok) throw new Error(`screenshot ${name} failed (${response.status}): ${body}`);

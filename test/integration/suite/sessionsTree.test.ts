@@ -35,6 +35,12 @@ describe('Sessions view', () => {
     const ops2 = a.tree.getTreeItem(opsSessions[1]!);
     assert.equal(ops2.description, 'not started · 1 hour');
     assert.equal(ops2.contextValue, 'session.idle');
+    // The tooltip is made on hover, as VS Code resolves the item then.
+    assert.equal(ops2.tooltip, undefined);
+    const tooltip = a.tree.resolveTreeItem(ops2, opsSessions[1]!).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.match(tooltip.value, /\*\*Session OPS\\-2: Alert tuning\*\*/);
+    assert.match(tooltip.value, /not started/);
     const groups = await a.tree.getChildren(demoSessions[0]);
     assert.deepEqual(groups.map((n) => labelOf(a, n)), ['Objectives', 'Tasks', 'Success Criteria', 'Deliverables']);
     assert.equal(a.tree.getTreeItem(groups[2]!).description, '2/4');
@@ -82,6 +88,13 @@ describe('Sessions view', () => {
     const file = await show(false).catch(() => show(true));
     assert.ok(a.view.visible, 'the Sessions view is visible');
     assert.ok(file === undefined || fs.existsSync(file));
+
+    // Resting the pointer on a session shows the tooltip VS Code resolves then (session-tooltip.png).
+    const hover = await screenshot('session-tooltip', {
+      hover: '.monaco-list-row:has-text("001 · Tide Model and Data Feed")',
+      selector: '.monaco-hover:has-text("Session 001: Tide Model and Data Feed")',
+    });
+    assert.ok(hover === undefined || fs.existsSync(hover));
   });
 
   it('ticks a criterion in an open document with unsaved edits and keeps them', async () => {
