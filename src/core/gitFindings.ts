@@ -2,7 +2,7 @@
 // Shared by the extension's diagnostics and `marathon check --git`, so both say the same thing.
 import * as path from 'node:path';
 import { runGitChecks } from './checks/git';
-import { allRuns, runKey, type SessionRun } from './clock/stopwatch';
+import { allRuns, onClock, runKey, type SessionRun } from './clock/stopwatch';
 import type { Finding } from './findings';
 import { headFacts, sessionFacts } from './git';
 import type { GitNote, SessionGitFacts } from './git/types';
@@ -81,11 +81,8 @@ export async function planGitFindings(input: PlanGitInput): Promise<PlanGitResul
 
 async function sessionsToMeasure(input: PlanGitInput, runs: ReadonlyMap<string, SessionRun>, notes: GitNote[]): Promise<string[]> {
   if (input.session !== undefined) return [input.session];
-  const onClock = input.plan.sessions.filter((s) => {
-    const state = runs.get(s.id)?.state;
-    return state === 'running' || state === 'paused';
-  });
-  if (onClock.length > 0) return onClock.map((s) => s.id);
+  const live = input.plan.sessions.filter((s) => onClock(runs.get(s.id)?.state));
+  if (live.length > 0) return live.map((s) => s.id);
   const head = await headFacts(input.workspaceRoot);
   if (head.note !== undefined && head.branch === undefined) {
     notes.push({ code: 'no-session', message: `No session is on the clock, and git gives no branch to match one by (${head.note}).` });

@@ -17,13 +17,24 @@ export const PLAN_LENS_SELECTOR: vscode.DocumentSelector = [
   { language: 'yaml', scheme: 'file' },
 ];
 
+/**
+ * A plan with at most this many lenses gets them with their commands made at once. VS Code resolves
+ * a lens that has no command only after its resolve delay (250 ms at least) and draws it blank until
+ * then, so made up front, a usual plan's lenses appear with their titles, after each change too.
+ * Making them costs 6–11 µs a lens (the performance figures: 88 ms for the 14,000 of a
+ * 1,000-session plan; 11 ms for 980 under load), so up to this many about 3–6 ms; a bigger plan's
+ * lenses are made as VS Code shows them.
+ */
+export const EAGER_LENS_LIMIT = 500;
+
 type TaskNode = Extract<Node, { kind: 'task' }>;
 type SlotNode = Extract<Node, { kind: 'slot' }>;
 
 /**
  * A lens whose command (title, tooltip, arguments) is made when VS Code resolves it, which it does
- * for the lenses on screen only. A plan of 1,000 sessions has 14,000 lenses: made up front, their
- * commands took most of the time the whole set took (88 ms median in the performance figures).
+ * for the lenses on screen only, or at once for a plan of {@link EAGER_LENS_LIMIT} lenses or fewer.
+ * A plan of 1,000 sessions has 14,000 lenses: made up front, their commands took most of the time
+ * the whole set took (88 ms median in the performance figures).
  */
 class PlanLens extends vscode.CodeLens {
   constructor(
@@ -82,7 +93,7 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
     // A stale parse may point past the end of the edited text: such lines get no lens.
     const at = (line: number): vscode.Range | undefined =>
       Number.isInteger(line) && line >= 1 && line <= document.lineCount ? new vscode.Range(line - 1, 0, line - 1, 0) : undefined;
-    const lenses: vscode.CodeLens[] = [];
+    const lenses: PlanLens[] = [];
     // A task row can belong to several sessions (a stream task inside two sessions' ranges).
     const taskRows = new Map<number, { session: Session; st: SessionTask }[]>();
 
@@ -133,6 +144,7 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
         );
       }
     }
+    if (lenses.length <= EAGER_LENS_LIMIT) for (const lens of lenses) lens.resolve();
     return lenses;
   }
 
@@ -141,7 +153,7 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
     return lens instanceof PlanLens ? lens.resolve() : lens;
   }
 
-  private sessionLenses(entry: PlanEntry, session: Session, run: SessionRun | undefined, range: vscode.Range): vscode.CodeLens[] {
+  private sessionLenses(entry: PlanEntry, session: Session, run: SessionRun | undefined, range: vscode.Range): PlanLens[] {
     const arg = { entry, session };
     // Each lens's title, command and tooltip, made when it is resolved.
     const lens = (make: () => [title: string, command: string, tooltip: string]) =>

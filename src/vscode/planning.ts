@@ -1,6 +1,7 @@
 // Planning surfaces: "Start Next Session" (the ready session with the least slack), checkpoint
 // reminders timed from the marathon's start, and the Plan report's data. The math is in core/planning.
 import * as vscode from 'vscode';
+import { onClock } from '../core/clock';
 import type { RunEvent, Session } from '../core/model';
 import {
   buildPlanGraph, criticalPath, dueReminders, itemStates, nextItems, planReminders, planRisks,
@@ -274,13 +275,15 @@ export class Reminders implements vscode.Disposable {
 export function planReportView(entry: PlanEntry, instances: number, options: { text?: string; runLog?: RunLogStore } = {}): ReportView {
   const text = options.text ?? entry.text;
   const actual = new Map<string, number>();
+  const live = new Set<string>();
   if (options.runLog && entry.folder) {
     for (const s of entry.plan.sessions) {
       const run = options.runLog.run(entry.folder, entry.relPath, s.id);
       if (run && run.state !== 'not-started') actual.set(s.id, run.elapsedMs / 3_600_000);
+      if (onClock(run?.state)) live.add(s.id);
     }
   }
-  return planView({ plan: entry.plan, relPath: entry.relPath, ...(text !== undefined ? { text } : {}), instances, actualHours: actual });
+  return planView({ plan: entry.plan, relPath: entry.relPath, ...(text !== undefined ? { text } : {}), instances, actualHours: actual, onClock: live });
 }
 
 /** planReportView as ReportPanel's getView asks for it (the text as the plan store last read it). */

@@ -6,6 +6,11 @@ import { eventTime } from './runlog';
 /** Where a session stands: not begun, on the clock, paused, or stopped with an outcome. */
 export type RunState = 'not-started' | 'running' | 'paused' | 'done' | 'blocked' | 'abandoned';
 
+/** Is a session in this state on the clock: running, or paused in a run that has not stopped? */
+export function onClock(state: RunState | undefined): boolean {
+  return state === 'running' || state === 'paused';
+}
+
 /** A pause of the clock; `to` is absent while the pause lasts. */
 export interface Pause {
   from: number;

@@ -1,6 +1,6 @@
 // The After Action Review as a typed model: every figure computed from the plan, the run log,
 // the work tree and git — and a "not measured" entry for whatever could not be verified.
-import { allRuns, budgetMs, eventTime, runKey, type RunState } from '../clock';
+import { allRuns, budgetMs, eventTime, onClock, runKey, type RunState } from '../clock';
 import { idKey } from '../checks/util';
 import type { CommitFact, WindowFacts } from '../git/types';
 import type { Finding } from '../findings';
@@ -23,7 +23,10 @@ export interface AarSession {
   plannedMs?: number;
   /** Timed hours in ms; undefined when the run log has no start of the session ("no timer data"). */
   actualMs?: number;
-  /** planned ÷ actual; undefined unless both are known and actual > 0. */
+  /**
+   * planned ÷ actual; undefined unless both are known, actual > 0 and the session's clock has
+   * stopped (hours so far of a session still on the clock say nothing against its plan).
+   */
   efficiency?: number;
   deliverables: DeliverableState[];
   /** "Not started" per the run log and criteria, yet git has its work: the evidence. */
@@ -38,10 +41,12 @@ export interface AarTotals {
   items: number;
   /** Overall completion over all sessions' items; undefined when there are none. */
   percent?: number;
-  /** Sums over the sessions with both planned and timer data. */
+  /** Sums over the sessions with both planned and timer data whose clock has stopped. */
   plannedMs: number;
   actualMs: number;
   timedSessions: number;
+  /** Sessions with a plan and timer data still on the clock (running or paused), left out of the sums. */
+  onClock: string[];
   efficiency?: number;
   deliverables: Record<'present' | 'stub' | 'missing' | 'unchecked', number>;
 }
@@ -145,7 +150,7 @@ export function aarModel(input: AarInput): AarModel {
       ...(plannedMs !== undefined ? { plannedMs } : {}),
       ...(timed ? { actualMs: run!.elapsedMs } : {}),
     };
-    if (plannedMs !== undefined && timed && run!.elapsedMs > 0) entry.efficiency = plannedMs / run!.elapsedMs;
+    if (plannedMs !== undefined && timed && !onClock(runState) && run!.elapsedMs > 0) entry.efficiency = plannedMs / run!.elapsedMs;
     if (status === 'not-started' && input.facts) {
       const hit = mentions(commits, s.id);
       const touched = deliverables.find((d) => d.path !== undefined && input.touchedPaths?.has(d.path));
@@ -162,11 +167,14 @@ export function aarModel(input: AarInput): AarModel {
   let plannedMs = 0;
   let actualMs = 0;
   let timedSessions = 0;
+  const running: string[] = [];
   for (const s of sessions) {
     byStatus[s.status]++;
     itemsDone += s.completion.criteriaDone + s.completion.deliverablesPresent;
     items += s.completion.criteriaTotal + s.completion.deliverablesChecked;
-    if (s.plannedMs !== undefined && s.actualMs !== undefined) {
+    if (s.plannedMs !== undefined && s.actualMs !== undefined && onClock(s.runState)) {
+      running.push(s.id);
+    } else if (s.plannedMs !== undefined && s.actualMs !== undefined) {
       plannedMs += s.plannedMs;
       actualMs += s.actualMs;
       timedSessions++;
@@ -181,12 +189,14 @@ export function aarModel(input: AarInput): AarModel {
     plannedMs,
     actualMs,
     timedSessions,
+    onClock: running,
     deliverables: dcount,
     ...(items > 0 ? { percent: Math.round((itemsDone / items) * 100) } : {}),
     ...(actualMs > 0 ? { efficiency: plannedMs / actualMs } : {}),
   };
 
   if (noTimer.length) notMeasured.push(`Hours of ${noTimer.length} session(s) with no timer data: ${noTimer.slice(0, 20).join(', ')}${noTimer.length > 20 ? ' …' : ''}.`);
+  if (running.length) notMeasured.push(`Planned against actual hours of ${running.length} session(s) still on the clock: ${running.slice(0, 20).join(', ')}${running.length > 20 ? ' …' : ''}.`);
   if (!input.facts) notMeasured.push('Commits, authors and line figures: git was not read.');
   else for (const n of input.facts.notes) notMeasured.push(`git: ${n.message}`);
   if (input.findings === undefined) notMeasured.push('Scope findings: the git scope checks were not run.');

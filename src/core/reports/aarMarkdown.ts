@@ -1,6 +1,7 @@
 // The AAR model as markdown, in the shape of the marathon retrospectives: a header, per-session
 // results, metrics, commits, blockers, scope, terminals, checkpoint decisions, and what was not
 // measured. Only figures from the model are printed; there is no grade.
+import { onClock } from '../clock/stopwatch';
 import type { AarModel, AarSession, AarStatus } from './aar';
 import { redactReport } from '../launch/privacy';
 import { cell, code, formatTime, hm, hours, num, oneLine, plural, short } from './format';
@@ -13,6 +14,11 @@ function pct(n: number | undefined): string {
   return n === undefined ? 'n/a' : `${n}%`;
 }
 
+/** ` Left out, still on the clock: R1, R2.` — or nothing when no session is. */
+function stillOn(ids: readonly string[]): string {
+  return ids.length ? ` Left out, still on the clock: ${ids.slice(0, 20).map((id) => oneLine(id)).join(', ')}${ids.length > 20 ? ' …' : ''}.` : '';
+}
+
 function ratio(n: number | undefined): string {
   return n === undefined ? 'n/a' : `${Math.round(n * 100) / 100}`;
 }
@@ -22,7 +28,8 @@ function sessionSection(s: AarSession): string[] {
   out.push(`**Status:** ${WORD[s.status]} — ${s.why}`);
   out.push(`**Completion:** ${s.completion.formula}`);
   const planned = s.plannedMs === undefined ? 'not planned' : `${hours(s.plannedMs)} h`;
-  const actual = s.actualMs === undefined ? 'no timer data' : `${hours(s.actualMs)} h (${hm(s.actualMs)})`;
+  const actual =
+    s.actualMs === undefined ? 'no timer data' : `${hours(s.actualMs)} h (${hm(s.actualMs)})${onClock(s.runState) ? ` so far, still ${s.runState}` : ''}`;
   out.push(`**Hours:** planned ${planned}, actual ${actual}${s.efficiency !== undefined ? `, efficiency ${ratio(s.efficiency)} (planned ÷ actual)` : ''}`);
   if (s.workInGit) out.push(`**⚠️ Flag:** marked not started, but ${oneLine(s.workInGit, 300)}`);
   out.push('');
@@ -53,8 +60,10 @@ function writeAar(m: AarModel): string {
   out.push(`- Sessions: ${t.byStatus.done} done, ${t.byStatus.partial} partial, ${t.byStatus.blocked} blocked, ${t.byStatus['not-started']} not started (of ${t.sessions}).`);
   out.push(
     t.timedSessions > 0
-      ? `- Hours (${plural(t.timedSessions, 'session')} with a plan and timer data): planned ${hours(t.plannedMs)} h, actual ${hours(t.actualMs)} h, efficiency ${ratio(t.efficiency)} (planned ÷ actual).`
-      : '- Hours: no session has both planned hours and timer data.',
+      ? `- Hours (${plural(t.timedSessions, 'session')} with a plan and timer data, clock stopped): planned ${hours(t.plannedMs)} h, actual ${hours(t.actualMs)} h, efficiency ${ratio(t.efficiency)} (planned ÷ actual).${stillOn(t.onClock)}`
+      : t.onClock.length
+        ? `- Hours: no session with a plan and timer data has stopped its clock yet.${stillOn(t.onClock)}`
+        : '- Hours: no session has both planned hours and timer data.',
   );
   out.push(`- Deliverables: ${t.deliverables.present} ✅ present, ${t.deliverables.stub} ⚠️ stub, ${t.deliverables.missing} ❌ missing, ${t.deliverables.unchecked} not checked.`);
   if (m.git) {
@@ -68,8 +77,8 @@ function writeAar(m: AarModel): string {
   out.push('## Metrics', '', '| Metric | Value | How measured |', '|---|---|---|');
   out.push(`| Sessions done / planned | ${t.byStatus.done} / ${t.sessions} | run log stops and criteria |`);
   out.push(`| Completion | ${pct(t.percent)} | ${t.itemsDone} of ${t.items} criteria ticked and deliverables present |`);
-  out.push(`| Planned hours (timed sessions) | ${t.timedSessions ? hours(t.plannedMs) : 'n/a'} | plan durations |`);
-  out.push(`| Actual hours (timed sessions) | ${t.timedSessions ? hours(t.actualMs) : 'n/a'} | run log timers |`);
+  out.push(`| Planned hours (timed, clock stopped) | ${t.timedSessions ? hours(t.plannedMs) : 'n/a'} | plan durations |`);
+  out.push(`| Actual hours (timed, clock stopped) | ${t.timedSessions ? hours(t.actualMs) : 'n/a'} | run log timers |`);
   out.push(`| Efficiency | ${ratio(t.efficiency)} | planned ÷ actual |`);
   if (m.git) {
     out.push(`| Commits | ${num(m.git.commits.length)} | git log over the window |`);

@@ -1,4 +1,5 @@
 // The report view of a plan or an AAR, from the AAR model: pure (no vscode), so it is unit-tested.
+import { onClock } from '../../core/clock';
 import type { AarModel } from '../../core/reports/aar';
 import type { ReportView } from './view';
 
@@ -27,12 +28,14 @@ export function aarReportView(model: AarModel, opts: { kind: ReportView['kind'];
     },
     {
       label: 'Hours',
-      value: t.timedSessions === 0 ? 'no timer data' : `${hours(t.actualMs)} of ${hours(t.plannedMs)}`,
+      // Sessions still on the clock are left out of the sums: their hours so far say nothing yet.
+      value: t.timedSessions > 0 ? `${hours(t.actualMs)} of ${hours(t.plannedMs)}` : t.onClock.length ? 'on the clock' : 'no timer data',
       // Efficiency (planned ÷ actual) over less than a minute of clock would be a meaningless figure.
       detail:
-        t.timedSessions === 0
-          ? 'no session was timed'
-          : `actual of planned, over ${t.timedSessions} timed session(s)${t.efficiency !== undefined && t.actualMs >= 60_000 ? ` · efficiency ${t.efficiency.toFixed(2)}` : ''}`,
+        (t.timedSessions === 0
+          ? t.onClock.length ? 'compared with the plan once stopped' : 'no session was timed'
+          : `actual of planned, over ${t.timedSessions} timed session(s)${t.efficiency !== undefined && t.actualMs >= 60_000 ? ` · efficiency ${t.efficiency.toFixed(2)}` : ''}`) +
+        (t.onClock.length ? ` · ${t.onClock.length} still on the clock` : ''),
     },
     {
       label: 'Deliverables',
@@ -65,6 +68,7 @@ export function aarReportView(model: AarModel, opts: { kind: ReportView['kind'];
       title: s.title,
       ...(s.plannedMs !== undefined ? { plannedHours: s.plannedMs / HOUR } : {}),
       ...(s.actualMs !== undefined ? { actualHours: s.actualMs / HOUR } : {}),
+      ...(onClock(s.runState) ? { onClock: true } : {}),
       note: s.actualMs === undefined ? `${s.status}; no timer data` : s.status,
     })),
     deliverables: model.sessions.flatMap((s) =>

@@ -42,8 +42,8 @@ export function sessionSummary(row: TimelineRow): string {
   const actual = hours(row.actualHours);
   const parts = [`Session ${row.session}${row.title ? `: ${row.title}` : ''}`];
   parts.push(planned === undefined ? 'no budget' : `planned ${formatHours(planned)}`);
-  parts.push(actual === undefined ? 'not run' : `actual ${formatHours(actual)}`);
-  if (planned && actual !== undefined) {
+  parts.push(actual === undefined ? 'not run' : `actual ${formatHours(actual)}${row.onClock ? ' so far, on the clock' : ''}`);
+  if (planned && actual !== undefined && !row.onClock) {
     const delta = Math.round(((actual - planned) / planned) * 100);
     parts.push(`${delta > 0 ? '+' : ''}${delta}%`);
   }

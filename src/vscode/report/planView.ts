@@ -18,6 +18,8 @@ export interface PlanViewInput {
   instances: number;
   /** Hours spent per session id, from the run log, when known. */
   actualHours?: ReadonlyMap<string, number>;
+  /** Ids of the sessions on the clock (running or paused): their hours are hours so far. */
+  onClock?: ReadonlySet<string>;
 }
 
 const EPS = 1e-9;
@@ -35,7 +37,13 @@ export function planView(input: PlanViewInput): ReportView {
     metrics: metrics(planning, n),
     timeline: input.plan.sessions.map((s) => {
       const actual = input.actualHours?.get(s.id);
-      return { session: s.id, title: s.title, ...(s.hours ? { plannedHours: s.hours.max } : {}), ...(actual !== undefined ? { actualHours: actual } : {}) };
+      return {
+        session: s.id,
+        title: s.title,
+        ...(s.hours ? { plannedHours: s.hours.max } : {}),
+        ...(actual !== undefined ? { actualHours: actual } : {}),
+        ...(input.onClock?.has(s.id) ? { onClock: true } : {}),
+      };
     }),
     deliverables: [],
     findings: planning.findings.map((p) => ({ code: p.code, severity: p.severity, message: p.message, file: input.relPath, line: p.line, column: p.column })),

@@ -35,7 +35,9 @@ export function timelineSection(rows: ReportView['timeline']): string {
   let planned = 0;
   let actual = 0;
   let plannedTimed = 0;
+  let actualStopped = 0;
   let timed = 0;
+  let live = 0;
   let over = 0;
   for (const r of sessions) {
     planned += hours(r.plannedHours) ?? 0;
@@ -43,18 +45,33 @@ export function timelineSection(rows: ReportView['timeline']): string {
     if (a !== undefined) {
       timed++;
       actual += a;
-      plannedTimed += hours(r.plannedHours) ?? 0;
+      // A session on the clock has hours so far: compared with its plan only once it stops.
+      if (r.onClock) live++;
+      else {
+        actualStopped += a;
+        plannedTimed += hours(r.plannedHours) ?? 0;
+      }
     }
     const status = budgetStatus(hours(r.plannedHours), a);
     if (status === 'warn' || status === 'over') over++;
   }
-  // Actual hours compare only with the plan of the sessions that were timed: no timer, no figure.
-  const delta = timed > 0 && plannedTimed > 0 ? Math.round(((actual - plannedTimed) / plannedTimed) * 100) : undefined;
+  // Actual hours compare only with the plan of the sessions that were timed and have stopped: no
+  // timer, no figure; still running, no figure yet; less than a minute of clock, no figure (a
+  // session started and stopped at once would read -100%).
+  const delta =
+    timed > live && plannedTimed > 0 && actualStopped >= 1 / 60 ? Math.round(((actualStopped - plannedTimed) / plannedTimed) * 100) : undefined;
+  const stopped = timed - live;
+  const comparison =
+    delta === undefined
+      ? ''
+      : live === 0
+        ? ` (${delta > 0 ? '+' : ''}${delta}% of their ${esc(formatHours(plannedTimed))})`
+        : ` (the ${stopped} stopped: ${delta > 0 ? '+' : ''}${delta}% of their ${esc(formatHours(plannedTimed))})`;
   const measured =
     timed === 0
       ? ' · no session timed yet'
-      : ` · actual <strong>${esc(formatHours(actual))}</strong> over ${timed} timed session${timed === 1 ? '' : 's'}${
-          delta === undefined ? '' : ` (${delta > 0 ? '+' : ''}${delta}% of their ${esc(formatHours(plannedTimed))})`
+      : ` · actual <strong>${esc(formatHours(actual))}</strong> over ${timed} timed session${timed === 1 ? '' : 's'}${comparison}${
+          live > 0 ? `, ${live} still on the clock` : ''
         } · ${over} of ${sessions.length} session${sessions.length === 1 ? '' : 's'} over budget`;
   const summary = `<p class="panel-summary">Planned <strong>${esc(formatHours(planned))}</strong>${measured}</p>`;
   const legend =
@@ -67,7 +84,9 @@ export function timelineSection(rows: ReportView['timeline']): string {
       const status = budgetStatus(p, a);
       return `<tr class="tl-row-${status}"><th scope="row">${esc(r.session)}</th><td>${esc(r.title)}</td><td class="num">${p === undefined ? '—' : esc(formatHours(p))}</td><td class="num">${
         a === undefined ? '—' : esc(formatHours(a))
-      }</td><td class="num">${p && a !== undefined ? esc(`${a >= p ? '+' : ''}${formatHours(a - p)}`) : '—'}</td><td>${esc(r.note)}</td></tr>`;
+      }</td><td class="num">${p && a !== undefined && !r.onClock ? esc(`${a >= p ? '+' : ''}${formatHours(a - p)}`) : '—'}</td><td>${esc(
+        [r.note, r.onClock ? 'on the clock' : ''].filter(Boolean).join('; '),
+      )}</td></tr>`;
     })
     .join('');
   const details = `<details class="data-table"><summary>Hours per session (table)</summary><table><thead><tr><th scope="col">Session</th><th scope="col">Title</th><th scope="col" class="num">Planned</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Δ</th><th scope="col">Note</th></tr></thead><tbody>${table}</tbody></table></details>`;

@@ -14,8 +14,11 @@ export interface ReportView {
   /** Parts that could not be computed (e.g. "git history: not a repository"); shown as a notice. */
   partial?: string[];
   metrics: { label: string; value: string; detail?: string }[];
-  /** One row per session, in plan order. */
-  timeline: { session: string; title: string; plannedHours?: number; actualHours?: number; note?: string }[];
+  /**
+   * One row per session, in plan order. `onClock`: the session is running or paused, so its actual
+   * hours are hours so far and are not compared with its plan.
+   */
+  timeline: { session: string; title: string; plannedHours?: number; actualHours?: number; onClock?: boolean; note?: string }[];
   deliverables: { session: string; path: string; state: 'present' | 'stub' | 'missing' | 'outside'; lines?: number }[];
   /** `file` is workspace-relative with `/` separators (or absolute); `line`/`column` are 1-based. */
   findings: { code: string; severity: 'error' | 'warning' | 'info'; message: string; file: string; line: number; column?: number }[];

@@ -6,8 +6,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generatePlan } from '../../../bench/generate';
 import type { MarathonApi } from '../../../src/extension';
-import { PlanCodeLenses } from '../../../src/vscode/codeLens';
+import { EAGER_LENS_LIMIT, PlanCodeLenses } from '../../../src/vscode/codeLens';
 import { EXTENSION_ID, waitFor } from './helpers';
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
 describe('performance figures', () => {
   it('logs activation time and the first expand of a 1,000-session plan', async () => {
@@ -46,6 +48,8 @@ describe('performance figures', () => {
           const t0 = performance.now();
           const lenses = provider.provideCodeLenses(document);
           const t1 = performance.now();
+          // Over EAGER_LENS_LIMIT: ranges only, commands made as the editor shows them.
+          assert.ok(lenses.every((l) => !l.command), 'the lenses of a 14,000-lens plan arrive without commands');
           for (const lens of lenses.slice(0, 60)) assert.ok(provider.resolveCodeLens(lens).command?.title);
           resolveTimes.push(performance.now() - t1);
           times.push(t1 - t0);
@@ -53,7 +57,6 @@ describe('performance figures', () => {
         }
         assert.equal(count, 1000 + 3000 + 10_000);
         const first = times[0]!;
-        const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[2]!;
         console.log(
           `      [figure] code lenses of a 1,000-session plan (${count}): ${first.toFixed(1)} ms the first time, ${median(times).toFixed(1)} ms median of 5; ` +
             `resolving 60 of them ${median(resolveTimes).toFixed(2)} ms`,
@@ -64,6 +67,33 @@ describe('performance figures', () => {
     } finally {
       fs.rmSync(file, { force: true });
       await waitFor(() => !a.plans.plans.some((p) => p.relPath === 'big.marathon.md'), { timeoutMs: 20_000, what: 'the big plan to go' });
+    }
+  });
+  it('logs the code lenses of a plan just under the limit for making them all at once', async () => {
+    const a = await vscode.extensions.getExtension<MarathonApi>(EXTENSION_ID)!.activate();
+    const folder = vscode.workspace.workspaceFolders![1]!;
+    const file = path.join(folder.uri.fsPath, 'mid.marathon.md');
+    // 35 sessions of 10 tasks: 35 session lenses, 105 on terminal lines, 350 on task rows.
+    fs.writeFileSync(file, generatePlan(35, 10));
+    const provider = new PlanCodeLenses(a.plans, a.runLog);
+    try {
+      await waitFor(() => a.plans.plans.find((p) => p.relPath === 'mid.marathon.md'), { timeoutMs: 20_000, what: 'the 35-session plan to be read' });
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        const lenses = provider.provideCodeLenses(document);
+        times.push(performance.now() - t0);
+        assert.equal(lenses.length, 490);
+        assert.ok(lenses.length <= EAGER_LENS_LIMIT);
+        // Made at once, so the editor draws their titles without waiting to resolve them.
+        assert.ok(lenses.every((l) => l.command?.title && l.command.command.startsWith('marathon.')), 'every lens comes with its command');
+      }
+      console.log(`      [figure] code lenses of a 35-session plan (490, commands made at once): ${median(times).toFixed(1)} ms median of 5`);
+    } finally {
+      provider.dispose();
+      fs.rmSync(file, { force: true });
+      await waitFor(() => !a.plans.plans.some((p) => p.relPath === 'mid.marathon.md'), { timeoutMs: 20_000, what: 'the 35-session plan to go' });
     }
   });
 });

@@ -70,6 +70,12 @@ describe('report: the Plan view of a plan', () => {
       { session: 'L3', title: 'Write the field notes', plannedHours: 2 },
     ]);
     assert.deepEqual(view.deliverables, []);
+    // A session still on the clock is marked, so its hours so far are not compared with its plan.
+    const live = planView({ plan, text, relPath: REL, instances: 1, actualHours: new Map([['L1', 2.5], ['L2', 0.2]]), onClock: new Set(['L2']) });
+    assert.deepEqual(live.timeline.slice(0, 2), [
+      { session: 'L1', title: 'Wire the relay', plannedHours: 2, actualHours: 2.5 },
+      { session: 'L2', title: 'Tune the lantern', plannedHours: 1, actualHours: 0.2, onClock: true },
+    ]);
   });
 
   it('reports planning findings against the plan\'s workspace-relative path', () => {

@@ -20,7 +20,7 @@ function model(actualMs: number | undefined): AarModel {
     ],
     totals: {
       sessions: 1, byStatus: { done: 0, partial: 1, blocked: 0, 'not-started': 0 }, itemsDone: 1, items: 2, percent: 50,
-      plannedMs: actualMs === undefined ? 0 : 2 * HOUR, actualMs: actualMs ?? 0, timedSessions: actualMs === undefined ? 0 : 1,
+      plannedMs: actualMs === undefined ? 0 : 2 * HOUR, actualMs: actualMs ?? 0, timedSessions: actualMs === undefined ? 0 : 1, onClock: [],
       ...(actualMs ? { efficiency: (2 * HOUR) / actualMs } : {}),
       deliverables: { present: 1, stub: 0, missing: 0, unchecked: 1 },
     },
@@ -38,6 +38,20 @@ describe('report view of an AAR model', () => {
     assert.deepEqual(v.deliverables, [{ session: 'R1', path: 'src/a.ts', state: 'present', lines: 10 }]);
     assert.match(v.metrics.find((m) => m.label === 'Hours')?.detail ?? '', /efficiency 0\.67/);
     assert.equal(v.partial, undefined);
+  });
+
+  it('leaves a session still on the clock out of the hours and marks its timeline row', () => {
+    const m = model(undefined);
+    const [s] = m.sessions;
+    m.sessions = [{ ...s!, runState: 'running', actualMs: HOUR / 2 }];
+    m.totals.onClock = ['R1'];
+    const v = aarReportView(m, { kind: 'aar', markdown: '', findings: [] });
+    const h = v.metrics.find((x) => x.label === 'Hours');
+    assert.equal(h?.value, 'on the clock');
+    assert.equal(h?.detail, 'compared with the plan once stopped · 1 still on the clock');
+    assert.deepEqual(v.timeline, [{ session: 'R1', title: 'Survey', plannedHours: 2, actualHours: 0.5, onClock: true, note: 'partial' }]);
+    m.sessions = [{ ...s!, runState: 'paused', actualMs: HOUR / 2 }];
+    assert.equal(aarReportView(m, { kind: 'aar', markdown: '', findings: [] }).timeline[0]?.onClock, true, 'paused is on the clock too');
   });
 
   it('says "no timer data" instead of guessing, and shows no efficiency over less than a minute', () => {

@@ -260,6 +260,29 @@ describe('report view: the timeline summary', () => {
     const some = timelineSection([{ session: 'R1', title: 'Survey', plannedHours: 1, actualHours: 1.5 }, { session: 'R2', title: 'Mast', plannedHours: 3 }]);
     assert.match(some, /actual <strong>1\.5 h<\/strong> over 1 timed session \(\+50% of their 1 h\)/);
   });
+
+  it('compares a session on the clock with its plan only once it stops', () => {
+    // R2 has run 10 minutes of its 3 hours: not "-94%", not a Δ, but hours so far.
+    const running = timelineSection([
+      { session: 'R1', title: 'Survey', plannedHours: 1 },
+      { session: 'R2', title: 'Mast', plannedHours: 3, actualHours: 1 / 6, onClock: true },
+    ]);
+    assert.match(running, /actual <strong>0\.17 h<\/strong> over 1 timed session, 1 still on the clock · 0 of 2 sessions over budget/);
+    assert.match(running, /<title>Session R2: Mast · planned 3 h · actual 0\.17 h so far, on the clock<\/title>/);
+    assert.doesNotMatch(running.replace(/<ul class="legend".*?<\/ul>/, ''), /%/, 'no percentage, legend aside');
+    const row = /<tr class="tl-row-[a-z]+"><th scope="row">R2<\/th>(.*?)<\/tr>/.exec(running)?.[1] ?? '';
+    assert.match(row, /<td class="num">—<\/td><td>on the clock<\/td>$/);
+    const mixed = timelineSection([
+      { session: 'R1', title: 'Survey', plannedHours: 1, actualHours: 1.5, note: 'done' },
+      { session: 'R2', title: 'Mast', plannedHours: 3, actualHours: 0.5, onClock: true, note: 'partial' },
+    ]);
+    assert.match(mixed, /actual <strong>2 h<\/strong> over 2 timed sessions \(the 1 stopped: \+50% of their 1 h\), 1 still on the clock/);
+    assert.match(mixed, /<td>partial; on the clock<\/td>/);
+    assert.match(mixed, /<td class="num">\+0\.5 h<\/td><td>done<\/td>/);
+    // Stopped after seconds: no "-100%" from less than a minute of clock.
+    const blink = timelineSection([{ session: 'R1', title: 'Survey', plannedHours: 1, actualHours: 2 / 3600 }]);
+    assert.match(blink, /over 1 timed session · 0 of 1 session over budget/);
+  });
 });
 
 describe('report page with its stylesheet and script inline', () => {

@@ -52,6 +52,33 @@ describe('reports: AAR', function () {
     assert.ok(model.notMeasured.some((n) => n.startsWith('Hours of 3 session(s) with no timer data: 103, 104, 105')));
   });
 
+  it('leaves a session still on the clock out of planned vs actual, and says so', async function () {
+    const live = relayWorkspace();
+    try {
+      // Session 105 (1 hour planned) starts 50 minutes before review time and is still running.
+      const log = path.join(live.repo.dir, '.marathon', 'runlog.jsonl');
+      fs.appendFileSync(log, JSON.stringify({ time: iso(250), plan: 'relay.marathon.md', session: '105', event: 'session.start' }) + '\n');
+      const m = aarModel(await gatherAar({ planAbs: live.planAbs, plan: planOf(live.planAbs), now: live.now }));
+      const s105 = m.sessions.find((s) => s.id === '105');
+      assert.equal(s105?.runState, 'running');
+      assert.equal(s105?.actualMs, 50 * MIN);
+      assert.equal(s105?.efficiency, undefined, 'no efficiency for hours so far');
+      // The sums are those of the two stopped sessions, as before 105 started.
+      assert.equal(m.totals.timedSessions, 2);
+      assert.equal(m.totals.plannedMs, 7 * 60 * MIN);
+      assert.equal(m.totals.actualMs, 240 * MIN);
+      assert.deepEqual(m.totals.onClock, ['105']);
+      assert.ok(m.notMeasured.includes('Planned against actual hours of 1 session(s) still on the clock: 105.'));
+      assert.ok(m.notMeasured.some((n) => n.startsWith('Hours of 2 session(s) with no timer data: 103, 104')));
+      const md = aarMarkdown(m);
+      assert.ok(md.includes('**Hours:** planned 1 h, actual 0.83 h (0:50) so far, still running'), md);
+      assert.match(md, /- Hours \(2 sessions with a plan and timer data, clock stopped\): planned 7 h, actual 4 h, efficiency 1\.75 \(planned ÷ actual\)\. Left out, still on the clock: 105\./);
+      assert.equal(model.totals.onClock.length, 0, 'the review without it has none');
+    } finally {
+      live.repo.cleanup();
+    }
+  });
+
   it('judges stubs with the same detector as the git checks: a short real file is present', function () {
     assert.deepEqual(classifyFile('src/a.ts', 'export function twice(n: number): number {\n  return n * 2;\n}\n'), { state: 'present' });
     assert.equal(classifyFile('src/a.py', 'def twice(n):\n    raise NotImplementedError\n').state, 'stub');

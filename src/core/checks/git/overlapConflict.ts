@@ -1,4 +1,5 @@
 // `overlap-conflict`: sessions that run at the same time and touch the same files.
+import { onClock } from '../../clock/stopwatch';
 import type { Finding, RelatedInfo } from '../../findings';
 import type { Plan } from '../../model';
 import { idKey, joinSome } from '../util';
@@ -9,8 +10,7 @@ import type { GitCheckContext, SessionView } from './types';
 function interval(view: SessionView): [number, number] | undefined {
   const run = view.run;
   if (!run || run.startedAt === undefined || run.state === 'not-started') return undefined;
-  const open = run.state === 'running' || run.state === 'paused';
-  return [run.startedAt, open || run.stoppedAt === undefined ? Number.POSITIVE_INFINITY : run.stoppedAt];
+  return [run.startedAt, onClock(run.state) || run.stoppedAt === undefined ? Number.POSITIVE_INFINITY : run.stoppedAt];
 }
 
 /** The line of a timeline entry that puts both sessions at the same time, if any. */
