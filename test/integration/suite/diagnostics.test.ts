@@ -108,6 +108,35 @@ describe('git-aware diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('Ignore for Scope clears the warning, and the settings file it writes is not scope creep', async () => {
+    // The plan as it was, without the stray script among the deliverables (the quick fix above may
+    // have been saved by code-server's auto save): the warning comes back.
+    const back = waitFor(() => scopeDiagnostics(planUri)[0], { timeoutMs: 20_000, what: 'the scope-creep diagnostic again' });
+    fs.writeFileSync(planUri.fsPath, planText);
+    const creep = await back;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri));
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', planUri, creep.range)) ?? [];
+    const ignore = actions.find((x) => /ignore/i.test(x.title) && x.command?.command === 'marathon.ignoreForScope');
+    assert.ok(ignore?.command?.arguments, `an ignore fix among: ${actions.map((x) => x.title).join(' | ')}`);
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const config = () => vscode.workspace.getConfiguration('marathon', folder.uri);
+    const before = config().inspect<string[]>('scope.ignore')?.workspaceFolderValue;
+    const settingsFile = path.join(root, '.vscode', 'settings.json');
+    try {
+      const runs = a.diagnostics.gitRuns;
+      await vscode.commands.executeCommand(ignore.command.command, ...ignore.command.arguments);
+      assert.match(fs.readFileSync(settingsFile, 'utf8'), /"marathon\.scope\.ignore"/, 'written to the folder settings');
+      // Recomputed with the new setting, after VS Code wrote the settings file: no warning at all,
+      // not one that names .vscode/settings.json instead of the script.
+      await waitFor(() => a.diagnostics.gitRuns > runs, { timeoutMs: 20_000, what: 'a recomputation after the setting changed' });
+      await settle();
+      assert.deepEqual(scopeDiagnostics(planUri).map((d) => d.message), []);
+    } finally {
+      await config().update('scope.ignore', before, vscode.ConfigurationTarget.WorkspaceFolder);
+      await settle();
+    }
+  });
+
   it('recomputes once for a checkout that touches 10,000 files', async function () {
     this.timeout(180_000);
     const git = (...args: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'user.name=Marathon Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: root, stdio: 'ignore' });

@@ -4,6 +4,7 @@ import type { Finding, RelatedInfo } from '../../findings';
 import type { Plan } from '../../model';
 import { idKey, joinSome } from '../util';
 import { count, onPlanLine, related, sessionName } from './finding';
+import { isBookkeeping } from './patterns';
 import type { GitCheckContext, SessionView } from './types';
 
 /** A session's time on the clock: first start to last stop (open while running or paused). */
@@ -33,14 +34,9 @@ export function plannedTogether(plan: Plan, a: string, b: string): number | unde
 /** Paths a session changes, and the literal files it owns. */
 function concrete(ctx: GitCheckContext, view: SessionView): Set<string> {
   const out = new Set<string>();
-  for (const c of view.changed) if (!isBookkeeping(ctx, c.path)) out.add(c.path);
+  for (const c of view.changed) if (!isBookkeeping(c.path, ctx.planFile)) out.add(c.path);
   for (const p of view.patterns) if (p.kind === 'file') out.add(p.pattern);
   return out;
-}
-
-/** The run log and the plan change in every session: they are not a conflict. */
-function isBookkeeping(ctx: GitCheckContext, path: string): boolean {
-  return path === ctx.planFile || path === '.marathon' || path.startsWith('.marathon/');
 }
 
 /** Files both sessions change or own (a changed file counts when the other's glob or folder covers it). */

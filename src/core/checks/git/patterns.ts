@@ -125,7 +125,16 @@ export function sessionPatterns(session: Session, planFile: string, root?: strin
   return out;
 }
 
-/** The `scope.ignore` globs, plus what never counts: the run log folder and the plan file. */
+/**
+ * Files that change with Marathon's own bookkeeping, whatever the session does: the plan, the run
+ * log folder, and the folder's `.vscode/settings.json`, where VS Code writes Marathon's settings
+ * (Ignore for Scope adds to `marathon.scope.ignore` there, which would otherwise be scope creep).
+ */
+export function isBookkeeping(path: string, planFile: string): boolean {
+  return path === planFile || path === '.marathon' || path.startsWith('.marathon/') || path === '.vscode/settings.json';
+}
+
+/** The `scope.ignore` globs, plus what never counts: {@link isBookkeeping}. */
 export function ignoreTest(scopeIgnore: readonly string[], planFile: string): (path: string) => boolean {
   const plan = normalizePath(planFile);
   const tests = scopeIgnore
@@ -133,7 +142,7 @@ export function ignoreTest(scopeIgnore: readonly string[], planFile: string): (p
     .map((g) => normalizePath(g.replace(/\\/g, '/')))
     .filter((g) => g && g !== '.')
     .map((g) => (hasGlob(g) ? globTest(g) : (p: string) => p === g || p.startsWith(`${g}/`) || (!g.includes('/') && p.endsWith(`/${g}`))));
-  return (p) => p === plan || p === '.marathon' || p.startsWith('.marathon/') || tests.some((t) => t(p));
+  return (p) => isBookkeeping(p, plan) || tests.some((t) => t(p));
 }
 
 /** Every session of the plan with the patterns it owns, for "who owns this file". */

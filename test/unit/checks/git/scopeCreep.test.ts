@@ -82,6 +82,14 @@ describe('git checks: scope-creep', () => {
     assert.deepEqual(only(findings, 'scope-creep'), []);
   });
 
+  it('the settings file Ignore for Scope writes is bookkeeping; the rest of .vscode/ is not', async () => {
+    const root = workspace();
+    const p = plan({ sessions: [session('024', { deliverables: [deliverable('src/a.ts', 14)] })] });
+    const files = ['src/a.ts', '.vscode/settings.json', '.vscode/tasks.json', 'web/.vscode/settings.json'].map((f) => changed(f));
+    const creep = only(await runGitChecks({ plan: p, planFile: PLAN, workspaceRoot: root, facts: { '024': facts(root, files) }, runs: {}, scopeIgnore: [] }), 'scope-creep');
+    assert.equal(creep[0]?.message, 'Session 024 changed 2 files outside its scope: .vscode/tasks.json, web/.vscode/settings.json.');
+  });
+
   it('a rename counts as covered when its old path is; deletions count as changes', async () => {
     const root = workspace();
     const p = plan({ sessions: [session('024', { deliverables: [deliverable('src/old.ts', 14)] })] });

@@ -93,7 +93,11 @@ describe('git checks: overlap-conflict', () => {
       base([a(), b()], {
         workspaceRoot: root,
         runs: { '024': run('done', 1, { startedAt: 0, stoppedAt: 3_600_000 }), '025': run('running', 1, { startedAt: 1_800_000 }) },
-        facts: { '024': facts(root, [changed('src/shared.ts')]), '025': facts(root, [changed('src/shared.ts'), changed('src/other.ts'), changed('.marathon/runlog.jsonl'), changed(PLAN)]) },
+        // Both also "change" the bookkeeping files (run log, plan, .vscode/settings.json): not shared work.
+        facts: {
+          '024': facts(root, [changed('src/shared.ts'), changed('.vscode/settings.json'), changed(PLAN)]),
+          '025': facts(root, [changed('src/shared.ts'), changed('src/other.ts'), changed('.marathon/runlog.jsonl'), changed(PLAN), changed('.vscode/settings.json')]),
+        },
       }),
     );
     const overlap = only(findings, 'overlap-conflict');
