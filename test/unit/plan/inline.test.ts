@@ -13,6 +13,7 @@ import {
   readFields,
   readHeading,
   readListItem,
+  spacedSpanPath,
   statusFromWords,
   stripMarkers,
   tableCells,
@@ -245,6 +246,35 @@ describe('inline', () => {
     it('marks `PR #XXX` a placeholder and `PR #123` not', () => {
       assert.equal(pathsIn('PR #XXX')[0]!.isPlaceholder, true);
       assert.equal(pathsIn('PR #123')[0]!.isPlaceholder, false);
+    });
+
+    // A whole code span where a path is expected: a path with spaces, or nothing.
+    const spaced: [string, string | undefined][] = [
+      ['docs/Design Notes.md', 'docs/Design Notes.md'],
+      ['./assets/Screen Shot 2026-01-10.png', 'assets/Screen Shot 2026-01-10.png'],
+      ['docs/Field Reports/', 'docs/Field Reports/'],
+      ['docs/My Notes/summary.md', 'docs/My Notes/summary.md'],
+      ['npm run build', undefined], // a command: no folder
+      ['cd src/a.ts', undefined], // a space before the first folder
+      ['My Docs/a.md', undefined], // so a top-level folder with a space is left out
+      ['docs/Design Notes', undefined], // no extension, no closing slash
+      ['pytest tests/ -k sync', undefined],
+      ['git add docs/a b.md', undefined],
+      ['docs/a b.md; rm -rf x', undefined],
+      ['docs/Notes (draft).md', undefined],
+      ['C:/Users/a b/x.md', undefined],
+      ['docs/*.md files', undefined],
+      ['docs/a  b.md', undefined], // two spaces: not a name anyone types
+      ['docs/ notes.md', undefined],
+      ['docs //a b.md', undefined],
+      ['src/a.ts', undefined], // no space: looksLikePath reads it
+      ['https://example.com/a b.html', undefined],
+    ];
+    for (const [code, path] of spaced) it(`spacedSpanPath ${JSON.stringify(code)}`, () => assert.equal(spacedSpanPath(code)?.path, path));
+
+    it('spacedSpanPath describes what it reads like any path', () => {
+      assert.deepEqual(spacedSpanPath('docs/Field Reports/'), { path: 'docs/Field Reports/', isGlob: false, isPlaceholder: false, isFolder: true });
+      assert.equal(spacedSpanPath('docs/YYYYMMDD Notes.md')?.isPlaceholder, true);
     });
   });
 

@@ -304,4 +304,40 @@ describe('markdown reader: sessions', () => {
       assert.deepEqual(s.tasks, [{ id: '1', title: 'Parse', files: ['p.ts'], dependsOn: [], line: 5 }]);
     });
   });
+  describe('paths with spaces', () => {
+    const text = [
+      '## Session 7: Field Notes', // 1
+      '',
+      '**Deliverables:** `docs/Field Notes.md`', // 3
+      '',
+      '### Deliverables', // 5
+      '- `assets/Screen Shot.png`', // 6
+      '- [x] `docs/Field Reports/`', // 7
+      '- `npm run notes`', // 8: a command, kept as text
+      '- Notes in `docs/Design Notes.md`', // 9: prose around the span, read as before
+      '',
+      '| # | Task | File |', // 11
+      '|---|---|---|',
+      '| 1 | Draft | `docs/Field Notes.md` |', // 13
+      '| 2 | Run | `make field notes` |', // 14
+    ].join('\n');
+    const s = parse(text).plan.sessions[0]!;
+
+    it('reads a deliverable written as one code span with spaces as a path', () => {
+      assert.deepEqual(
+        s.deliverables.map((d) => [d.line, d.text, d.path, d.isFolder, d.claimed]),
+        [
+          [3, 'docs/Field Notes.md', 'docs/Field Notes.md', false, undefined],
+          [6, 'assets/Screen Shot.png', 'assets/Screen Shot.png', false, undefined],
+          [7, 'docs/Field Reports/', 'docs/Field Reports/', true, 'done'],
+          [8, 'npm run notes', undefined, false, undefined],
+          [9, 'Notes in docs/Design Notes.md', undefined, false, undefined],
+        ],
+      );
+    });
+
+    it('reads a task table file cell written that way as the task file', () => {
+      assert.deepEqual(s.tasks.map((t) => [t.id, t.files]), [['1', ['docs/Field Notes.md']], ['2', []]]);
+    });
+  });
 });

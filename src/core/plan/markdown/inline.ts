@@ -473,8 +473,11 @@ export function cellPathNames(spans: RowSpans, i: number): string[] {
     const last = spans.end[i]! - 1; // the closing tick, when the cell is one span
     if (isLoneSpan(row, start, last)) {
       // As pathTokens reads a lone span; a span that is no path falls through to the full reading.
-      const token = lonePathToken(row.slice(start + 1, last).trim());
+      const code = row.slice(start + 1, last).trim();
+      const token = lonePathToken(code);
       if (token !== undefined) return [cleanPath(token)];
+      const spaced = spacedSpanPath(code);
+      if (spaced) return [spaced.path];
     }
   }
   return pathNames(cellText(spans, i) ?? '');
@@ -590,6 +593,30 @@ function withoutSymbol(token: string): string {
 export function loneSpanPath(code: string): PathToken | undefined {
   const token = lonePathToken(code);
   return token !== undefined ? describePath(token) : undefined;
+}
+
+// What never appears in a path written with spaces: shell syntax, quotes, globs, a drive or symbol colon.
+const NOT_IN_SPACED_PATH = /[()=;$|&<>"'`\\*?[\]{}:\t]|(?:^|\s)-/;
+
+/**
+ * A path with spaces, written as the whole code span where a path is expected (a deliverable, a
+ * task table's file cell): `docs/Design Notes.md`. Anywhere else a span with spaces is a command
+ * or prose (`npm run build`), and even here it is read as a path only when it looks like nothing
+ * else: a folder before the first space, then a file name with an extension or a closing `/`; no
+ * shell characters, quotes, globs or colons; no word starting with `-`. So `cd src/a.ts` and
+ * `My Docs/a.md` are not read (a top-level folder with a space in its name is left out).
+ */
+export function spacedSpanPath(code: string): PathToken | undefined {
+  if (code.length > 300) return undefined;
+  const space = code.indexOf(' ');
+  const slash = code.indexOf('/');
+  if (space < 0 || slash < 0 || slash > space || code.includes('  ') || NOT_IN_SPACED_PATH.test(code)) return undefined;
+  const segments = code.split('/');
+  const last = segments[segments.length - 1]!;
+  // Every folder named (no `a//b`, no ` /`), and a file with an extension or a folder's closing `/`.
+  for (let i = 0; i < segments.length - 1; i++) if (segments[i]!.trim() !== segments[i] || segments[i] === '') return undefined;
+  if (last.trim() !== last || (last !== '' && !EXT.test(last))) return undefined;
+  return describePath(code);
 }
 
 /** The path token a lone code span's trimmed text names (`file.py:function` → `file.py`), if any. */

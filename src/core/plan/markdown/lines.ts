@@ -3,7 +3,7 @@ import { parseAgents } from '../agents';
 import { parseHours, parseWindow } from '../hours';
 import { TextMemo } from '../memo';
 import { sectionOf, TASK_ID, type SectionKind } from './headings';
-import { digitsValue, isSpace, loneCodeSpan, skipSpaces, loneSpanPath, markerRest, pathsIn, plain, statusFromWords, stripMarkers, type Field, type ListLine, type PathToken } from './inline';
+import { digitsValue, isSpace, loneCodeSpan, skipSpaces, loneSpanPath, markerRest, pathsIn, plain, spacedSpanPath, statusFromWords, stripMarkers, type Field, type ListLine, type PathToken } from './inline';
 import { inside, type Frame } from './scanner';
 
 /** The scanner's state, shared with the line handlers. */
@@ -291,7 +291,7 @@ function deliverablesOf(raw: string, line: number, checked?: boolean): Deliverab
   const claim = checked ? 'done' : status;
   // The usual deliverable is one code span naming one path: read without the general search.
   const code = loneCodeSpan(rest);
-  const lone = code !== undefined ? loneSpanPath(code) : undefined;
+  const lone = code !== undefined ? loneSpanPath(code) ?? spacedSpanPath(code) : undefined;
   if (lone) return [deliverable(code!, line, claim, lone)];
   const text = code ?? plain(rest);
   const paths = pathsIn(rest);

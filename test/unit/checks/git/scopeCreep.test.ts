@@ -90,6 +90,14 @@ describe('git checks: scope-creep', () => {
     assert.equal(creep[0]?.message, 'Session 024 changed 2 files outside its scope: .vscode/tasks.json, web/.vscode/settings.json.');
   });
 
+  it('a deliverable path with spaces covers that file and no other', async () => {
+    const root = workspace();
+    const p = plan({ sessions: [session('024', { deliverables: [deliverable('docs/Field Notes.md', 14), deliverable('docs/Field Reports/', 15, { isFolder: true })] })] });
+    const files = ['docs/Field Notes.md', 'docs/Field Reports/Day 1.md', 'docs/Field Notes.md.bak', 'docs/Other Notes.md'].map((f) => changed(f));
+    const creep = only(await runGitChecks({ plan: p, planFile: PLAN, workspaceRoot: root, facts: { '024': facts(root, files) }, runs: {}, scopeIgnore: [] }), 'scope-creep');
+    assert.equal(creep[0]?.message, 'Session 024 changed 2 files outside its scope: docs/Field Notes.md.bak, docs/Other Notes.md.');
+  });
+
   it('a rename counts as covered when its old path is; deletions count as changes', async () => {
     const root = workspace();
     const p = plan({ sessions: [session('024', { deliverables: [deliverable('src/old.ts', 14)] })] });
