@@ -1,6 +1,7 @@
 // The inline readers of a markdown line: markers, status words, fields, bold lines, list items and
 // checkboxes, table cells, plain text, paths, ranges and headings.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   boldLine,
   codeSpans,
@@ -254,6 +255,7 @@ describe('inline', () => {
       ['./assets/Screen Shot 2026-01-10.png', 'assets/Screen Shot 2026-01-10.png'],
       ['docs/Field Reports/', 'docs/Field Reports/'],
       ['docs/My Notes/summary.md', 'docs/My Notes/summary.md'],
+      ['./Field Notes.md', 'Field Notes.md'], // the ./ names the folder
       ['npm run build', undefined], // a command: no folder
       ['cd src/a.ts', undefined], // a space before the first folder
       ['My Docs/a.md', undefined], // so a top-level folder with a space is left out
@@ -261,6 +263,7 @@ describe('inline', () => {
       ['pytest tests/ -k sync', undefined],
       ['git add docs/a b.md', undefined],
       ['docs/a b.md; rm -rf x', undefined],
+      ['./-rf/a b.md', undefined], // a folder starting with - reads as an option
       ['docs/Notes (draft).md', undefined],
       ['C:/Users/a b/x.md', undefined],
       ['docs/*.md files', undefined],
@@ -271,6 +274,36 @@ describe('inline', () => {
       ['https://example.com/a b.html', undefined],
     ];
     for (const [code, path] of spaced) it(`spacedSpanPath ${JSON.stringify(code)}`, () => assert.equal(spacedSpanPath(code)?.path, path));
+
+    it('spacedSpanPath reads only what it promises, and never throws (fast-check)', () => {
+      // Path-like spans (folders, then words with spaces, an extension or a closing slash), some
+      // with a character that must rule them out put in somewhere.
+      const word = fc.stringMatching(/^[A-Za-z0-9._#@+,!-]{1,8}$/);
+      const bad = fc.constantFrom('', '', '', '(', ')', '=', ';', '$', '|', '&', '<', '>', '"', "'", '`', '*', '?', ':', '{', '}', '[', ']', '\\', ' -', '  ', ' /', '//');
+      const span = fc
+        .tuple(fc.boolean(), fc.array(word, { minLength: 0, maxLength: 2 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('.md', '.ts', '.png', '', '/'), bad, fc.nat())
+        .map(([dot, folders, words, end, noise, at]) => {
+          const code = `${dot ? './' : ''}${[...folders, words.join(' ')].join('/')}${end}`;
+          const k = at % (code.length + 1);
+          return code.slice(0, k) + noise + code.slice(k);
+        });
+      let read = 0;
+      fc.assert(
+        fc.property(span, (code) => {
+          const p = spacedSpanPath(code);
+          if (!p) return;
+          read++;
+          // (`./Field Notes.md` is read: the `./` names the folder.)
+          assert.ok(code.includes(' ') && code.includes('/'), code);
+          assert.equal(p.path, code.replace(/^\.\//, ''));
+          assert.doesNotMatch(p.path, /[()=;$|&<>"'`*?:{}[\]\\]|(?:^|[\s/])-|\s\s|\/\/|\s\/|\/\s/);
+          assert.ok(code.indexOf('/') < code.indexOf(' '), 'a folder before the first space');
+          assert.ok(p.isFolder || /\.(?=[a-z0-9]{0,5}[a-z])[a-z0-9]{1,6}$/i.test(p.path), 'a file with an extension, or a folder');
+        }),
+        { numRuns: 3000 },
+      );
+      assert.ok(read >= 40, `only ${read} of 3,000 generated spans were read as paths: the property checked too little`);
+    });
 
     it('spacedSpanPath describes what it reads like any path', () => {
       assert.deepEqual(spacedSpanPath('docs/Field Reports/'), { path: 'docs/Field Reports/', isGlob: false, isPlaceholder: false, isFolder: true });

@@ -596,14 +596,14 @@ export function loneSpanPath(code: string): PathToken | undefined {
 }
 
 // What never appears in a path written with spaces: shell syntax, quotes, globs, a drive or symbol colon.
-const NOT_IN_SPACED_PATH = /[()=;$|&<>"'`\\*?[\]{}:\t]|(?:^|\s)-/;
+const NOT_IN_SPACED_PATH = /[()=;$|&<>"'`\\*?[\]{}:\t]|(?:^|[\s/])-/;
 
 /**
  * A path with spaces, written as the whole code span where a path is expected (a deliverable, a
  * task table's file cell): `docs/Design Notes.md`. Anywhere else a span with spaces is a command
  * or prose (`npm run build`), and even here it is read as a path only when it looks like nothing
  * else: a folder before the first space, then a file name with an extension or a closing `/`; no
- * shell characters, quotes, globs or colons; no word starting with `-`. So `cd src/a.ts` and
+ * shell characters, quotes, globs or colons; no word or folder starting with `-`. So `cd src/a.ts` and
  * `My Docs/a.md` are not read (a top-level folder with a space in its name is left out).
  */
 export function spacedSpanPath(code: string): PathToken | undefined {
