@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatTimer, runKey, type SessionRun } from '../core/clock';
+import { formatTimer, onClock, runKey, type SessionRun } from '../core/clock';
 import { tasksForSession, terminalLabel, type SessionTask } from '../core/launch/tasks';
 import type { Session } from '../core/model';
 import { Commands } from './commands';
@@ -163,7 +163,7 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
       });
     // Fragments of the tooltips below: ` (budget 4 hours)` and ` Last run: done, 1:12 / 4:00.`
     const budget = () => (session.hours ? vscode.l10n.t(' (budget {0})', session.hours.text) : '');
-    if (run?.state === 'running' || run?.state === 'paused') {
+    if (run && onClock(run.state)) {
       const timer = run;
       const stop = lens(() => [vscode.l10n.t('$(debug-stop) Stop'), Commands.stopSession, vscode.l10n.t('Stop session {0}', session.id)]);
       return [

@@ -5,6 +5,7 @@ import { idKey } from '../checks/util';
 import type { CommitFact, WindowFacts } from '../git/types';
 import type { Finding } from '../findings';
 import type { Plan, RunEvent, Session } from '../model';
+import { idList } from './format';
 import { blockerRecords, completion, parallelism, terminalSpans, type BlockerRecord, type Completion, type Parallelism } from './progress';
 import type { AarInput, DeliverableState } from './types';
 
@@ -172,12 +173,14 @@ export function aarModel(input: AarInput): AarModel {
     byStatus[s.status]++;
     itemsDone += s.completion.criteriaDone + s.completion.deliverablesPresent;
     items += s.completion.criteriaTotal + s.completion.deliverablesChecked;
-    if (s.plannedMs !== undefined && s.actualMs !== undefined && onClock(s.runState)) {
-      running.push(s.id);
-    } else if (s.plannedMs !== undefined && s.actualMs !== undefined) {
-      plannedMs += s.plannedMs;
-      actualMs += s.actualMs;
-      timedSessions++;
+    if (s.plannedMs !== undefined && s.actualMs !== undefined) {
+      if (onClock(s.runState)) {
+        running.push(s.id);
+      } else {
+        plannedMs += s.plannedMs;
+        actualMs += s.actualMs;
+        timedSessions++;
+      }
     }
     for (const d of s.deliverables) dcount[d.state]++;
   }
@@ -195,8 +198,8 @@ export function aarModel(input: AarInput): AarModel {
     ...(actualMs > 0 ? { efficiency: plannedMs / actualMs } : {}),
   };
 
-  if (noTimer.length) notMeasured.push(`Hours of ${noTimer.length} session(s) with no timer data: ${noTimer.slice(0, 20).join(', ')}${noTimer.length > 20 ? ' …' : ''}.`);
-  if (running.length) notMeasured.push(`Planned against actual hours of ${running.length} session(s) still on the clock: ${running.slice(0, 20).join(', ')}${running.length > 20 ? ' …' : ''}.`);
+  if (noTimer.length) notMeasured.push(`Hours of ${noTimer.length} session(s) with no timer data: ${idList(noTimer)}.`);
+  if (running.length) notMeasured.push(`Planned against actual hours of ${running.length} session(s) still on the clock: ${idList(running)}.`);
   if (!input.facts) notMeasured.push('Commits, authors and line figures: git was not read.');
   else for (const n of input.facts.notes) notMeasured.push(`git: ${n.message}`);
   if (input.findings === undefined) notMeasured.push('Scope findings: the git scope checks were not run.');

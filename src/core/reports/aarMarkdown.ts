@@ -4,7 +4,7 @@
 import { onClock } from '../clock/stopwatch';
 import type { AarModel, AarSession, AarStatus } from './aar';
 import { redactReport } from '../launch/privacy';
-import { cell, code, formatTime, hm, hours, num, oneLine, plural, short } from './format';
+import { cell, code, formatTime, hm, hours, idList, num, oneLine, plural, short } from './format';
 import { deliverableLine } from './handoff';
 
 const ICON: Record<AarStatus, string> = { done: '✅', partial: '⚠️', blocked: '⚠️', 'not-started': '❌' };
@@ -16,7 +16,7 @@ function pct(n: number | undefined): string {
 
 /** ` Left out, still on the clock: R1, R2.` — or nothing when no session is. */
 function stillOn(ids: readonly string[]): string {
-  return ids.length ? ` Left out, still on the clock: ${ids.slice(0, 20).map((id) => oneLine(id)).join(', ')}${ids.length > 20 ? ' …' : ''}.` : '';
+  return ids.length ? ` Left out, still on the clock: ${idList(ids)}.` : '';
 }
 
 function ratio(n: number | undefined): string {

@@ -49,3 +49,8 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 export function short(hash: string): string {
   return hash.slice(0, 7);
 }
+
+/** Session ids for a one-line list: the first 20, joined by commas, and ` …` when there are more. */
+export function idList(ids: readonly string[]): string {
+  return `${ids.slice(0, 20).map((id) => oneLine(id)).join(', ')}${ids.length > 20 ? ' …' : ''}`;
+}
