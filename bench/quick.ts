@@ -2,6 +2,7 @@
 //   npx tsx bench/quick.ts [runs]             the generated 1,000-session plan and each corpus seed
 //   npx tsx bench/quick.ts [runs] --big       the generated plan only
 //   npx tsx bench/quick.ts [runs] --sections  also readPlan and each check on their own (medians)
+//   npx tsx bench/quick.ts [runs] --floor     also the floor reader of bench/floor.ts on the generated plan
 // Prints median, minimum and median CPU time per run. Like `npm run bench`, it times the reader and
 // the checks bundled as shipped (bench/out/marathon-engine.cjs), whose line numbers a CPU profile
 // shows as written:
@@ -14,6 +15,7 @@ import { loadShippedEngine } from './engine';
 import { CORPUS_DIR } from './corpus';
 import { generatePlan } from './generate';
 import { median } from './measure';
+import { floorRead } from './floor';
 
 // Timed as shipped, like `npm run bench`: the reader and the checks in one esbuild bundle.
 const { readPlan, checkPlan, CHECKS } = loadShippedEngine();
@@ -21,6 +23,7 @@ const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
 const sections = args.includes('--sections');
 const bigOnly = args.includes('--big');
+const withFloor = args.includes('--floor');
 
 /**
  * Median and minimum wall-clock time of `n` runs after a short warm-up, and the median CPU time of
@@ -55,7 +58,12 @@ function report(name: string, text: string, n: number): void {
 
 // Figures from a busy machine mislead (other work takes the CPU and the GC threads): say how busy it is.
 console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cpu(s)`);
-report('generated-1000x10.md', generatePlan(1000, 10), runs);
+const big = generatePlan(1000, 10);
+report('generated-1000x10.md', big, runs);
+if (withFloor) {
+  const floor = time(() => floorRead(big), runs);
+  console.log(`${'floor (bench/floor.ts)'.padEnd(26)} median ${floor.med.toFixed(3).padStart(9)} ms  min ${floor.min.toFixed(3).padStart(9)} ms  cpu ${floor.cpu.toFixed(3).padStart(9)} ms`);
+}
 if (!bigOnly) {
   const seeds = path.join(CORPUS_DIR, 'seeds');
   if (fs.existsSync(seeds)) {

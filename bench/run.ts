@@ -12,6 +12,7 @@ import { measure, type RunPlan, type Timing } from './measure';
 import { benchAar } from './aar';
 import { benchGit } from './git';
 import { benchPlanning } from './planning';
+import { floorMatches, floorRead } from './floor';
 import { formatGc, formatMachineSpeed, formatTable, summarisePlan, type ReferenceTask, type Row, type Target } from './report';
 
 type LintFn = (options: { strings: Record<string, string> }) => unknown;
@@ -83,6 +84,29 @@ function benchOne(
   return { ...row, targets: targets(row) };
 }
 
+/**
+ * The floor under the big-plan target (bench/floor.ts): a reader of the generated plan's one shape
+ * that builds the same model, timed run for run beside Marathon (as measure's reference task), so
+ * both figures come from the same stretch of machine time. Timed only when its model is the same.
+ */
+function benchFloor(text: string, file: string, engine: ShippedEngine): { text: string; timing?: { floor: Timing; marathon: Timing } } {
+  if (!floorMatches(text, engine.readPlan(text, file).plan)) {
+    return { text: 'Floor: not timed, because bench/floor.ts no longer builds the model Marathon reads from the generated plan.' };
+  }
+  const paired = measure(() => readAndCheck(engine, text, file), PLANS.big.marathon, { reference: () => floorRead(text) });
+  const floor = paired.reference!;
+  const marathon: Timing = { medianMs: paired.medianMs, minMs: paired.minMs, runs: paired.runs };
+  const ms = (t: Timing): string => `${t.medianMs.toFixed(1)} ms median (fastest ${t.minMs.toFixed(1)})`;
+  return {
+    text:
+      `Floor: a reader written for the generated plan's one shape (bench/floor.ts), which builds the same model and\n` +
+      `checks nothing, took ${ms(floor)} over ${floor.runs} runs; Marathon, run for run beside it, took ${ms(marathon)},\n` +
+      `${(marathon.medianMs / floor.medianMs).toFixed(1)}× the floor. The floor is what building this model costs on this machine; a reader that\n` +
+      `also reads every other shape of plan and checks it does more.`,
+    timing: { floor, marathon },
+  };
+}
+
 function bigTargets(row: Omit<Row, 'targets'>): Target[] {
   return [
     { name: '<=20ms', met: row.marathon.medianMs <= 20 },
@@ -122,11 +146,13 @@ async function main(): Promise<void> {
   console.log('');
 
   const rows: Row[] = [benchOne(bigName, bigText, PLANS.big, tools, bigTargets, generatePlan(50, BIG.tasks))];
+  const floor = benchFloor(bigText, bigName, engine);
   const corpus = readCorpus();
   if (!corpus) console.log('corpus absent: skipped (expected at ../shared/corpus)\n');
   for (const doc of corpus ?? []) rows.push(benchOne(doc.name, doc.text, PLANS.small, tools, smallTargets));
 
   console.log(formatTable(rows));
+  console.log(`\n${floor.text}`);
   const explained = rows.filter((r, i) => i === 0 || r.targets.some((t) => !t.met));
   console.log(`\n${formatMachineSpeed(explained, tools.reference.label)}`);
   console.log(`\n${formatGc(explained)}`);
@@ -141,7 +167,7 @@ async function main(): Promise<void> {
     cpus: os.cpus().length,
     marathon: note,
     loadAverage: os.loadavg(),
-    bigPlan: { ...BIG, bytes: Buffer.byteLength(bigText), read: summary },
+    bigPlan: { ...BIG, bytes: Buffer.byteLength(bigText), read: summary, floor: floor.timing },
     corpusPresent: corpus !== undefined,
     rows,
     seconds: (Date.now() - started) / 1000,
