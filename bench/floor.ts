@@ -17,15 +17,11 @@ function hours(text: string): Hours {
   return approximate ? { text, min, max, unit: 'hours', approximate: true } : { text, min, max, unit: 'hours' };
 }
 
-/** The cells of a table row `| a | b | … |`, trimmed. */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let start = 1;
-  for (let bar = line.indexOf('|', 1); bar >= 0; bar = line.indexOf('|', start)) {
-    out.push(line.slice(start, bar).trim());
-    start = bar + 1;
-  }
-  return out;
+/** The text of `text[from, to)` without the spaces at its ends (cells hold no other white space). */
+function trimmed(text: string, from: number, to: number): string {
+  while (text.charCodeAt(from) === 32) from++;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  return text.slice(from, to);
 }
 
 const NO_DEPENDENCIES: string[] = Object.freeze([]) as unknown as string[];
@@ -43,26 +39,34 @@ export function floorRead(text: string): Plan {
   for (let pos = 0; pos <= text.length; ) {
     const found = text.indexOf('\n', pos);
     const end = found < 0 ? text.length : found;
-    const line = text.slice(pos, end);
+    const start = pos;
     pos = end + 1;
     no++;
-    const c = line.charCodeAt(0);
-    if (line === '' || line === '---') continue;
+    const c = text.charCodeAt(start);
+    if (start === end) continue; // blank
+    if (c === 124) {
+      // A table row, read in place: `| id | title | file | status |` or an overview row.
+      if (fence || text.charCodeAt(start + 1) === 45) continue; // |---|
+      const digit = text.charCodeAt(start + 2);
+      if (digit < 48 || digit > 57) continue; // the header row
+      const bar1 = text.indexOf('|', start + 1);
+      const bar2 = text.indexOf('|', bar1 + 1);
+      const bar3 = text.indexOf('|', bar2 + 1);
+      const id = trimmed(text, start + 1, bar1);
+      const title = trimmed(text, bar1 + 1, bar2);
+      if (session) {
+        session.tasks.push({ id, title, files: [text.slice(bar2 + 3, bar3 - 2)], dependsOn: NO_DEPENDENCIES, line: no, status: PARTIAL_TO_FULL });
+      } else {
+        plan.overview.push({ session: id, title, hours: hours(trimmed(text, bar2 + 1, bar3)), line: no });
+      }
+      lastContent = no;
+      continue;
+    }
+    const line = text.slice(start, end);
+    if (line === '---') continue;
     if (c === 96) fence = !fence; // ```
     else if (fence) {
       // Agent Work lines: nothing in the model.
-    } else if (c === 124) {
-      if (line.charCodeAt(1) === 45) continue; // |---|
-      const row = cells(line);
-      const digit = row[0]!.charCodeAt(0);
-      if (digit >= 48 && digit <= 57) {
-        if (session) {
-          const file = row[2]!;
-          session.tasks.push({ id: row[0]!, title: row[1]!, files: [file.slice(1, -1)], dependsOn: NO_DEPENDENCIES, line: no, status: PARTIAL_TO_FULL });
-        } else {
-          plan.overview.push({ session: row[0]!, title: row[1]!, hours: hours(row[2]!), line: no });
-        }
-      }
     } else if (c === 35) {
       if (line.startsWith('## Session ') && line.charCodeAt(11) !== 79) {
         if (session) session.endLine = lastContent;
