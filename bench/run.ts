@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { readCorpus, REPO_ROOT } from './corpus';
 import { loadShippedEngine, readAndCheck, type ShippedEngine } from './engine';
 import { generatePlan } from './generate';
-import { measure, type RunPlan, type Timing } from './measure';
+import { measure, type Measurement, type RunPlan, type Timing } from './measure';
 import { benchAar } from './aar';
 import { benchGit } from './git';
 import { benchPlanning } from './planning';
@@ -86,25 +86,25 @@ function benchOne(
 
 /**
  * The floor under the big-plan target (bench/floor.ts): a reader of the generated plan's one shape
- * that builds the same model, timed run for run beside Marathon (as measure's reference task), so
- * both figures come from the same stretch of machine time. Timed only when its model is the same.
+ * that builds the same model. Timed on its own, as Marathon is, just before Marathon's runs (timed
+ * in alternation, each one's garbage lands in the other's runs), and only when its model is the same.
  */
-function benchFloor(text: string, file: string, engine: ShippedEngine): { text: string; timing?: { floor: Timing; marathon: Timing } } {
-  if (!floorMatches(text, engine.readPlan(text, file).plan)) {
-    return { text: 'Floor: not timed, because bench/floor.ts no longer builds the model Marathon reads from the generated plan.' };
-  }
-  const paired = measure(() => readAndCheck(engine, text, file), PLANS.big.marathon, { reference: () => floorRead(text) });
-  const floor = paired.reference!;
-  const marathon: Timing = { medianMs: paired.medianMs, minMs: paired.minMs, runs: paired.runs };
+function benchFloor(text: string, file: string, engine: ShippedEngine): Measurement | undefined {
+  if (!floorMatches(text, engine.readPlan(text, file).plan)) return undefined;
+  return measure(() => floorRead(text), PLANS.big.marathon, { gc: true });
+}
+
+/** What the bench prints of the floor, beside Marathon's median from the same stretch of time. */
+function floorText(floor: Measurement | undefined, marathon: Timing): string {
+  if (!floor) return 'Floor: not timed, because bench/floor.ts no longer builds the model Marathon reads from the generated plan.';
   const ms = (t: Timing): string => `${t.medianMs.toFixed(1)} ms median (fastest ${t.minMs.toFixed(1)})`;
-  return {
-    text:
-      `Floor: a reader written for the generated plan's one shape (bench/floor.ts), which builds the same model and\n` +
-      `checks nothing, took ${ms(floor)} over ${floor.runs} runs; Marathon, run for run beside it, took ${ms(marathon)},\n` +
-      `${(marathon.medianMs / floor.medianMs).toFixed(1)}× the floor. The floor is what building this model costs on this machine; a reader that\n` +
-      `also reads every other shape of plan and checks it does more.`,
-    timing: { floor, marathon },
-  };
+  return (
+    `Floor: a reader written for the generated plan's one shape (bench/floor.ts), which builds the same model and\n` +
+    `checks nothing, took ${ms(floor)} over ${floor.runs} runs (the collector paused ${floor.gc?.runsWithGc ?? 0} of them),\n` +
+    `just before Marathon's ${ms(marathon)}: Marathon took ${(marathon.medianMs / floor.medianMs).toFixed(1)}× the floor.\n` +
+    `The floor is what building this model costs on this machine; a reader that also reads every other shape\n` +
+    `of plan and checks it does more.`
+  );
 }
 
 function bigTargets(row: Omit<Row, 'targets'>): Target[] {
@@ -145,14 +145,14 @@ async function main(): Promise<void> {
   }
   console.log('');
 
-  const rows: Row[] = [benchOne(bigName, bigText, PLANS.big, tools, bigTargets, generatePlan(50, BIG.tasks))];
   const floor = benchFloor(bigText, bigName, engine);
+  const rows: Row[] = [benchOne(bigName, bigText, PLANS.big, tools, bigTargets, generatePlan(50, BIG.tasks))];
   const corpus = readCorpus();
   if (!corpus) console.log('corpus absent: skipped (expected at ../shared/corpus)\n');
   for (const doc of corpus ?? []) rows.push(benchOne(doc.name, doc.text, PLANS.small, tools, smallTargets));
 
   console.log(formatTable(rows));
-  console.log(`\n${floor.text}`);
+  console.log(`\n${floorText(floor, rows[0]!.marathon)}`);
   const explained = rows.filter((r, i) => i === 0 || r.targets.some((t) => !t.met));
   console.log(`\n${formatMachineSpeed(explained, tools.reference.label)}`);
   console.log(`\n${formatGc(explained)}`);
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     cpus: os.cpus().length,
     marathon: note,
     loadAverage: os.loadavg(),
-    bigPlan: { ...BIG, bytes: Buffer.byteLength(bigText), read: summary, floor: floor.timing },
+    bigPlan: { ...BIG, bytes: Buffer.byteLength(bigText), read: summary, floor: floor ?? null },
     corpusPresent: corpus !== undefined,
     rows,
     seconds: (Date.now() - started) / 1000,
