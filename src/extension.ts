@@ -15,6 +15,7 @@ import { SessionCommands } from './vscode/sessionCommands';
 import { SessionsTree, type Node } from './vscode/sessionsTree';
 import { StatusTimers } from './vscode/statusTimer';
 import { TerminalManager } from './vscode/terminals';
+import { plural } from './core/words';
 import { LiveTreeState } from './vscode/treeState';
 
 /** What activate() returns: the live objects, for the integration tests. */
@@ -113,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): MarathonApi {
   // Discovery runs after activate() returns, so activation stays cheap.
   const ready = Promise.all([plans.discover(), runLog.loadAll()]).then(async () => {
     await vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
-    log.info(`Marathon ready: ${plans.plans.length} plan(s).`);
+    log.info(`Marathon ready: ${plural(plans.plans.length, 'plan')}.`);
   });
   const activationMs = performance.now() - started;
   log.info(`Marathon activated in ${activationMs.toFixed(1)} ms`);

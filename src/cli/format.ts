@@ -1,5 +1,6 @@
 import type { Problem, Severity } from '../core/model';
 import type { CheckFormat } from './args';
+import { num, plural } from '../core/words';
 
 /** A problem and the file it was found in (as shown to the user: relative to cwd). */
 export interface FileProblem extends Problem {
@@ -27,12 +28,10 @@ export function formatText(problems: readonly FileProblem[], fileCount: number):
 
 /** `3 files checked: 1 error, 2 warnings, 0 info` (or `… no problems`). */
 export function summaryLine(problems: readonly FileProblem[], fileCount: number): string {
-  const files = `${fileCount} file${fileCount === 1 ? '' : 's'} checked`;
+  const files = `${plural(fileCount, 'file')} checked`;
   if (problems.length === 0) return `${files}: no problems`;
   const count = (s: Severity) => problems.filter((p) => p.severity === s).length;
-  const errors = count('error');
-  const warnings = count('warning');
-  return `${files}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${count('info')} info`;
+  return `${files}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${num(count('info'))} info`;
 }
 
 /** A JSON array of `{file, line, column, endLine, endColumn, severity, code, message}`. */

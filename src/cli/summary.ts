@@ -1,4 +1,5 @@
 import type { Criterion, Hours, Phase, Plan, Problem, Session, Stream } from '../core/model';
+import { plural } from '../core/words';
 
 /**
  * The readable form of `marathon parse`: title, totals, sessions, streams, phases and problems.
@@ -10,9 +11,9 @@ export function formatPlanSummary(plan: Plan, file: string): string {
   out.push(`  file: ${file} (${plan.format})`);
   const totals = [
     plan.totalHours ? `total ${hoursLabel(plan.totalHours)}` : undefined,
-    count(plan.sessions.length, 'session'),
-    plan.terminalCount !== undefined ? count(plan.terminalCount, 'terminal') : undefined,
-    plan.totalTasks !== undefined ? count(plan.totalTasks, 'task') + ' stated' : undefined,
+    plural(plan.sessions.length, 'session'),
+    plan.terminalCount !== undefined ? plural(plan.terminalCount, 'terminal') : undefined,
+    plan.totalTasks !== undefined ? plural(plan.totalTasks, 'task') + ' stated' : undefined,
   ].filter((s): s is string => s !== undefined);
   out.push(`  ${totals.join(' · ')}`);
 
@@ -42,7 +43,7 @@ function sessionRow(s: Session): string[] {
     s.hours ? hoursLabel(s.hours) : '-',
     s.branch ?? '-',
     `criteria ${doneCount(s.criteria)}/${s.criteria.length}`,
-    count(s.deliverables.length, 'deliverable'),
+    plural(s.deliverables.length, 'deliverable'),
     s.dependsOn.length > 0 ? `after ${s.dependsOn.join(', ')}` : '',
   ];
 }
@@ -50,7 +51,7 @@ function sessionRow(s: Session): string[] {
 function streamRow(s: Stream): string[] {
   const declared = s.declaredTasks !== undefined && s.declaredTasks !== s.tasks.length ? ` (heading says ${s.declaredTasks})` : '';
   const terminals = s.terminals ? `terminals ${s.terminals.from}-${s.terminals.to}` : '';
-  return [s.id, s.title, count(s.tasks.length, 'task') + declared, terminals];
+  return [s.id, s.title, plural(s.tasks.length, 'task') + declared, terminals];
 }
 
 function phaseRow(p: Phase): string[] {
@@ -76,9 +77,6 @@ function doneCount(criteria: readonly Criterion[]): number {
   return criteria.filter((c) => c.done).length;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 // Aligns rows into columns (two spaces apart), indented by two; the last column is not padded.
 function table(rows: readonly string[][]): string[] {

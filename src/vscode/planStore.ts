@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { analyzePlan } from '../core/analyze';
 import type { Plan, Problem } from '../core/model';
+import { plural } from '../core/words';
 import { affectsMarathon, readConfig } from './config';
 
 /** A plan file and what the engine read from it. */
@@ -94,7 +95,7 @@ export class PlanStore implements vscode.Disposable {
       else this.entries.delete(key);
     }
     await Promise.all([...found.values()].map((uri) => this.read(uri)));
-    this.log.info(`Found ${this.entries.size} plan file(s).`);
+    this.log.info(`Found ${plural(this.entries.size, 'plan file')}.`);
     this._onDidChange.fire();
   }
 

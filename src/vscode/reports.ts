@@ -154,10 +154,13 @@ export class ReportsSurface implements vscode.Disposable {
     const problems: Problem[] = [...extracted.problems, ...report.results.map(claimProblem)];
     this.deps.diagnostics.setDocument(uri, problems);
     const c = report.counts;
+    const partial = report.partial ? vscode.l10n.t(' (partial: {0})', report.notes.join('; ')) : '';
     const summary =
       report.results.length === 0
         ? vscode.l10n.t('Marathon: this document makes no claims that git can check.')
-        : vscode.l10n.t('Marathon: {0} claim(s): {1} confirmed, {2} contradicted, {3} unverifiable{4}.', report.results.length, c.confirmed, c.contradicted, c.unverifiable, report.partial ? vscode.l10n.t(' (partial: {0})', report.notes.join('; ')) : '');
+        : report.results.length === 1
+          ? vscode.l10n.t('Marathon: 1 claim: {0} confirmed, {1} contradicted, {2} unverifiable{3}.', c.confirmed, c.contradicted, c.unverifiable, partial)
+          : vscode.l10n.t('Marathon: {0} claims: {1} confirmed, {2} contradicted, {3} unverifiable{4}.', report.results.length, c.confirmed, c.contradicted, c.unverifiable, partial);
     if (c.contradicted > 0) void vscode.window.showWarningMessage(summary);
     else void vscode.window.showInformationMessage(summary);
     return report.results;

@@ -216,7 +216,7 @@ export class SessionsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const s = node.session;
         const [label, icon, description] =
           node.group === 'objectives' ? [vscode.l10n.t('Objectives'), 'target', String(s.objectives.length)]
-          : node.group === 'tasks' ? [vscode.l10n.t('Tasks'), 'terminal', s.terminals.length ? vscode.l10n.t('{0} slot(s)', s.terminals.length) : String(s.tasks.length)]
+          : node.group === 'tasks' ? [vscode.l10n.t('Tasks'), 'terminal', s.terminals.length === 0 ? String(s.tasks.length) : s.terminals.length === 1 ? vscode.l10n.t('1 slot') : vscode.l10n.t('{0} slots', s.terminals.length)]
           : node.group === 'criteria' ? [vscode.l10n.t('Success Criteria'), 'checklist', `${s.criteria.filter((c) => c.done).length}/${s.criteria.length}`]
           : [vscode.l10n.t('Deliverables'), 'package', String(s.deliverables.length)];
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);

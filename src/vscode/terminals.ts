@@ -15,6 +15,7 @@ import {
   type ShellKind,
 } from '../core/launch';
 import type { Session, Task, Terminal } from '../core/model';
+import { plural } from '../core/words';
 import { readConfig } from './config';
 import type { PlanEntry, PlanStore } from './planStore';
 import type { RunLogStore } from './runLog';
@@ -258,7 +259,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
     this.byTerminal.set(terminal, tracked);
     if (reveal) terminal.show(false);
     terminal.sendText(command, true);
-    this.log.info(`Launched ${JSON.stringify(name)} in ${folder.name} (${kind}); prompt ${relPosix}${built.omitted.length ? `; ${built.omitted.length} never-share path(s) left out` : ''}.`);
+    this.log.info(`Launched ${JSON.stringify(name)} in ${folder.name} (${kind}); prompt ${relPosix}${built.omitted.length ? `; ${plural(built.omitted.length, 'never-share path')} left out` : ''}.`);
     this._onDidChange.fire();
     await this.append(folder, { event: 'task.launch', plan: entry.relPath, session: session.id, task: taskField, terminal: name, promptFile: relPosix });
     return terminal;
@@ -424,7 +425,7 @@ export class TerminalManager implements TaskTerminals, vscode.Disposable {
     const picked = await vscode.window.showQuickPick(
       refs.map((r) => {
         const n = slotsForSession(r.session).length;
-        return { label: `${r.session.id} · ${r.session.title}`, description: r.entry.relPath, detail: n ? vscode.l10n.t('{0} terminal(s)', n) : vscode.l10n.t('no terminal allocation'), r };
+        return { label: `${r.session.id} · ${r.session.title}`, description: r.entry.relPath, detail: n === 0 ? vscode.l10n.t('no terminal allocation') : n === 1 ? vscode.l10n.t('1 terminal') : vscode.l10n.t('{0} terminals', n), r };
       }),
       { title: vscode.l10n.t('Marathon: Launch Session Terminals'), placeHolder: vscode.l10n.t('Choose a session'), matchOnDescription: true },
     );

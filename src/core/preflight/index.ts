@@ -2,6 +2,7 @@
 // shown (its items are the user's words, never run); the user's `marathon.preflight.commands`
 // setting is run, each with a timeout; and git says whether the tree is clean and the branch right.
 import { spawn } from 'node:child_process';
+import { plural } from '../words';
 
 /** One checklist item read from a plan's `## Pre-Flight Checklist` (or Pre-Marathon) section. */
 export interface ChecklistItem {
@@ -128,7 +129,7 @@ export function gitChecks(input: { porcelain: string[]; branch?: string; expecte
       name: 'Working tree clean',
       kind: 'git-clean',
       ok: dirty.length === 0,
-      detail: dirty.length === 0 ? 'no uncommitted changes' : `${dirty.length} uncommitted change(s): ${dirty.slice(0, 5).map((l) => l.slice(3)).join(', ')}${dirty.length > 5 ? ', …' : ''}`,
+      detail: dirty.length === 0 ? 'no uncommitted changes' : `${plural(dirty.length, 'uncommitted change')}: ${dirty.slice(0, 5).map((l) => l.slice(3)).join(', ')}${dirty.length > 5 ? ', …' : ''}`,
     },
   ];
   if (input.expectedBranch !== undefined) {

@@ -6,6 +6,7 @@ import type { CommitFact, WindowFacts } from '../git/types';
 import type { Finding } from '../findings';
 import type { Plan, RunEvent, Session } from '../model';
 import { idList } from './format';
+import { plural } from '../words';
 import { blockerRecords, completion, parallelism, terminalSpans, type BlockerRecord, type Completion, type Parallelism } from './progress';
 import type { AarInput, DeliverableState } from './types';
 
@@ -97,17 +98,17 @@ function statusOf(
     case 'blocked':
       return { status: 'blocked', why: 'stopped as blocked in the run log' };
     case 'done':
-      if (openBlockers > 0) return { status: 'blocked', why: `stopped as done, but ${openBlockers} blocker(s) are still open` };
+      if (openBlockers > 0) return { status: 'blocked', why: `stopped as done, but ${plural(openBlockers, 'blocker')} ${openBlockers === 1 ? 'is' : 'are'} still open` };
       return allDone || c.percent === undefined
         ? { status: 'done', why: c.percent === undefined ? 'stopped as done in the run log (nothing to count)' : 'stopped as done; every criterion ticked and deliverable present' }
         : { status: 'partial', why: `stopped as done, but only ${c.percent}% of its items are complete` };
     case 'running':
     case 'paused':
-      return openBlockers > 0 ? { status: 'blocked', why: `${runState}, with ${openBlockers} open blocker(s)` } : { status: 'partial', why: `still ${runState} at review time` };
+      return openBlockers > 0 ? { status: 'blocked', why: `${runState}, with ${plural(openBlockers, 'open blocker')}` } : { status: 'partial', why: `still ${runState} at review time` };
     case 'abandoned':
       return { status: 'partial', why: 'stopped as abandoned in the run log' };
     case 'not-started':
-      if (openBlockers > 0) return { status: 'blocked', why: `never started; ${openBlockers} open blocker(s)` };
+      if (openBlockers > 0) return { status: 'blocked', why: `never started; ${plural(openBlockers, 'open blocker')}` };
       if (allDone) return { status: 'done', why: 'not timed, but every criterion is ticked and deliverable present' };
       if ((c.percent ?? 0) > 0) return { status: 'partial', why: `not timed; ${c.percent}% of its items are complete` };
       return { status: 'not-started', why: session.criteria.length ? 'no run in the log and no criterion ticked' : 'no run in the log' };
@@ -198,16 +199,16 @@ export function aarModel(input: AarInput): AarModel {
     ...(actualMs > 0 ? { efficiency: plannedMs / actualMs } : {}),
   };
 
-  if (noTimer.length) notMeasured.push(`Hours of ${noTimer.length} session(s) with no timer data: ${idList(noTimer)}.`);
-  if (running.length) notMeasured.push(`Planned against actual hours of ${running.length} session(s) still on the clock: ${idList(running)}.`);
+  if (noTimer.length) notMeasured.push(`Hours of ${plural(noTimer.length, 'session')} with no timer data: ${idList(noTimer)}.`);
+  if (running.length) notMeasured.push(`Planned against actual hours of ${plural(running.length, 'session')} still on the clock: ${idList(running)}.`);
   if (!input.facts) notMeasured.push('Commits, authors and line figures: git was not read.');
   else for (const n of input.facts.notes) notMeasured.push(`git: ${n.message}`);
   if (input.findings === undefined) notMeasured.push('Scope findings: the git scope checks were not run.');
   const spans = terminalSpans(events, end);
   if (spans.length === 0) notMeasured.push('Terminals and parallel factor: no task.launch events in the run log.');
   const terminals = parallelism(spans);
-  if (terminals.stillOpen > 0) notMeasured.push(`${terminals.stillOpen} task terminal(s) have no task.exit: counted as open until ${until !== undefined ? 'the end of the window' : 'review time'}.`);
-  if (dcount.unchecked > 0) notMeasured.push(`${dcount.unchecked} deliverable(s) not checked (placeholders, paths outside the workspace, or globs without git).`);
+  if (terminals.stillOpen > 0) notMeasured.push(`${plural(terminals.stillOpen, 'task terminal')} ${terminals.stillOpen === 1 ? 'has' : 'have'} no task.exit: counted as open until ${until !== undefined ? 'the end of the window' : 'review time'}.`);
+  if (dcount.unchecked > 0) notMeasured.push(`${plural(dcount.unchecked, 'deliverable')} not checked (placeholders, paths outside the workspace, or globs without git).`);
   notMeasured.push('Test counts and test results: Marathon does not run tests.');
 
   const checkpoints = events

@@ -4,7 +4,8 @@
 import { onClock } from '../clock/stopwatch';
 import type { AarModel, AarSession, AarStatus } from './aar';
 import { redactReport } from '../launch/privacy';
-import { cell, code, formatTime, hm, hours, idList, num, oneLine, plural, short } from './format';
+import { cell, code, formatTime, hm, hours, idList, oneLine, short } from './format';
+import { num, plural } from '../words';
 import { deliverableLine } from './handoff';
 
 const ICON: Record<AarStatus, string> = { done: '✅', partial: '⚠️', blocked: '⚠️', 'not-started': '❌' };

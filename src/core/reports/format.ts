@@ -35,15 +35,7 @@ export function hours(ms: number): string {
   return String(Math.round((ms / 3_600_000) * 100) / 100);
 }
 
-/** `1,234`. */
-export function num(n: number): string {
-  return n.toLocaleString('en-US');
-}
 
-/** `n thing` / `n things`. */
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${num(n)} ${n === 1 ? word : many}`;
-}
 
 /** The short form of a commit hash. */
 export function short(hash: string): string {

@@ -12,6 +12,7 @@ import { windowFacts } from '../git';
 import { planGitFindings } from '../gitFindings';
 import { commitsSince, git, gitTopLevel, isSafeRepoPath } from './gitexec';
 import type { AarInput, DeliverableState, HandoffInput, SessionCommits } from './types';
+import { plural } from '../words';
 
 /** The run log's place under the workspace root. */
 export const RUN_LOG = '.marathon/runlog.jsonl';
@@ -41,7 +42,7 @@ export async function readRunLog(root: string): Promise<{ events: RunEvent[]; no
     if (stat.size > MAX_RUN_LOG) return { events: [], notes: [`${RUN_LOG} is over ${MAX_RUN_LOG / 1024 / 1024} MB and was not read.`] };
     const { events, problems } = parseRunLog(await fs.readFile(file, 'utf8'));
     const skipped = problems.filter((p) => p.code !== 'runlog-unknown-event').length;
-    return { events, notes: skipped ? [`${RUN_LOG}: ${skipped} line(s) could not be read and were skipped.`] : [] };
+    return { events, notes: skipped ? [`${RUN_LOG}: ${plural(skipped, 'line')} could not be read and ${skipped === 1 ? 'was' : 'were'} skipped.`] : [] };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     return {

@@ -5,7 +5,8 @@ import { budgetMs, sessionRun } from '../clock';
 import { redactReport } from '../launch/privacy';
 import { idKey } from '../checks/util';
 import type { Session } from '../model';
-import { cell, code, formatTime, hm, oneLine, plural, short } from './format';
+import { cell, code, formatTime, hm, oneLine, short } from './format';
+import { plural } from '../words';
 import { blockerRecords, completion, sessionEvents, taskRecords, type Completion } from './progress';
 import type { DeliverableState, HandoffInput } from './types';
 

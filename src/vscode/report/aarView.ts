@@ -2,6 +2,7 @@
 import { onClock } from '../../core/clock';
 import type { AarModel } from '../../core/reports/aar';
 import type { ReportView } from './view';
+import { plural } from '../../core/words';
 
 const HOUR = 3_600_000;
 
@@ -34,7 +35,7 @@ export function aarReportView(model: AarModel, opts: { kind: ReportView['kind'];
       detail:
         (t.timedSessions === 0
           ? t.onClock.length ? 'compared with the plan once stopped' : 'no session was timed'
-          : `actual of planned, over ${t.timedSessions} timed session(s)${t.efficiency !== undefined && t.actualMs >= 60_000 ? ` · efficiency ${t.efficiency.toFixed(2)}` : ''}`) +
+          : `actual of planned, over ${plural(t.timedSessions, 'timed session')}${t.efficiency !== undefined && t.actualMs >= 60_000 ? ` · efficiency ${t.efficiency.toFixed(2)}` : ''}`) +
         (t.onClock.length ? ` · ${t.onClock.length} still on the clock` : ''),
     },
     {
@@ -46,8 +47,8 @@ export function aarReportView(model: AarModel, opts: { kind: ReportView['kind'];
   if (model.git) {
     metrics.push({
       label: 'Git',
-      value: `${model.git.commits.length} commit(s)`,
-      detail: `${model.git.filesChanged} files · +${model.git.insertions} −${model.git.deletions} · ${model.git.authors.length} author(s)`,
+      value: plural(model.git.commits.length, 'commit'),
+      detail: `${plural(model.git.filesChanged, 'file')} · +${model.git.insertions} −${model.git.deletions} · ${plural(model.git.authors.length, 'author')}`,
     });
   }
   if (model.terminals.maxConcurrent > 0) {

@@ -96,7 +96,7 @@ describe('preflight: git and the report', () => {
     assert.deepEqual(clean.map((r) => r.ok), [true, true]);
     const dirty = gitChecks({ porcelain: [' M src/a.ts', '?? notes.txt'], branch: 'main', expectedBranch: 'marathon/s-001' });
     assert.equal(dirty[0]?.ok, false);
-    assert.match(dirty[0]?.detail ?? '', /2 uncommitted change\(s\): src\/a.ts, notes.txt/);
+    assert.match(dirty[0]?.detail ?? '', /2 uncommitted changes: src\/a.ts, notes.txt/);
     assert.equal(dirty[1]?.ok, false);
     assert.match(dirty[1]?.detail ?? '', /on main/);
     assert.equal(gitChecks({ porcelain: [], note: 'not a git repository' })[0]?.ok, undefined);

@@ -27,7 +27,7 @@ function model(actualMs: number | undefined): AarModel {
     blockers: [],
     terminals: { terminals: 0, stillOpen: 0, maxConcurrent: 0, busyMs: 0, wallMs: 0 },
     checkpoints: [],
-    notMeasured: actualMs === undefined ? ['Hours of 1 session(s) with no timer data: R1.'] : [],
+    notMeasured: actualMs === undefined ? ['Hours of 1 session with no timer data: R1.'] : [],
   };
 }
 
@@ -58,7 +58,7 @@ describe('report view of an AAR model', () => {
     const none = aarReportView(model(undefined), { kind: 'plan', markdown: '', findings: [] });
     assert.equal(none.metrics.find((m) => m.label === 'Hours')?.value, 'no timer data');
     assert.equal(none.timeline[0]?.note, 'partial; no timer data');
-    assert.deepEqual(none.partial, ['Hours of 1 session(s) with no timer data: R1.']);
+    assert.deepEqual(none.partial, ['Hours of 1 session with no timer data: R1.']);
     const blink = aarReportView(model(2_000), { kind: 'plan', markdown: '', findings: [] });
     assert.doesNotMatch(blink.metrics.find((m) => m.label === 'Hours')?.detail ?? '', /efficiency/);
   });

@@ -49,7 +49,7 @@ describe('reports: AAR', function () {
     assert.equal(model.totals.timedSessions, 2);
     assert.equal(model.totals.plannedMs, 7 * 60 * MIN);
     assert.equal(model.totals.actualMs, 240 * MIN);
-    assert.ok(model.notMeasured.some((n) => n.startsWith('Hours of 3 session(s) with no timer data: 103, 104, 105')));
+    assert.ok(model.notMeasured.some((n) => n.startsWith('Hours of 3 sessions with no timer data: 103, 104, 105')));
   });
 
   it('leaves a session still on the clock out of planned vs actual, and says so', async function () {
@@ -68,8 +68,8 @@ describe('reports: AAR', function () {
       assert.equal(m.totals.plannedMs, 7 * 60 * MIN);
       assert.equal(m.totals.actualMs, 240 * MIN);
       assert.deepEqual(m.totals.onClock, ['105']);
-      assert.ok(m.notMeasured.includes('Planned against actual hours of 1 session(s) still on the clock: 105.'));
-      assert.ok(m.notMeasured.some((n) => n.startsWith('Hours of 2 session(s) with no timer data: 103, 104')));
+      assert.ok(m.notMeasured.includes('Planned against actual hours of 1 session still on the clock: 105.'));
+      assert.ok(m.notMeasured.some((n) => n.startsWith('Hours of 2 sessions with no timer data: 103, 104')));
       const md = aarMarkdown(m);
       assert.ok(md.includes('**Hours:** planned 1 h, actual 0.83 h (0:50) so far, still running'), md);
       assert.match(md, /- Hours \(2 sessions with a plan and timer data, clock stopped\): planned 7 h, actual 4 h, efficiency 1\.75 \(planned ÷ actual\)\. Left out, still on the clock: 105\./);
@@ -151,7 +151,7 @@ describe('reports: AAR', function () {
     assert.equal(m.terminals.maxConcurrent, 2);
     assert.equal(m.terminals.stillOpen, 1);
     assert.equal(m.terminals.factor, 1.5);
-    assert.ok(m.notMeasured.some((n) => n.includes('1 task terminal(s) have no task.exit')));
+    assert.ok(m.notMeasured.some((n) => n.includes('1 task terminal has no task.exit')));
   });
 
   it('flags a "not started" session whose deliverable changed in the window, even if later removed', async function () {

@@ -21,10 +21,6 @@ export function sessionName(id: string): string {
   return `Session ${id}`;
 }
 
-/** `1 file`, `3 files`. */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Where a change lives, for messages: `committed`, `staged, unstaged`, `untracked`. */
 export function whereText(where: readonly string[] | undefined): string {

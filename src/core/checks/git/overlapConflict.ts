@@ -3,7 +3,8 @@ import { onClock } from '../../clock/stopwatch';
 import type { Finding, RelatedInfo } from '../../findings';
 import type { Plan } from '../../model';
 import { idKey, joinSome } from '../util';
-import { count, onPlanLine, related, sessionName } from './finding';
+import { onPlanLine, related, sessionName } from './finding';
+import { plural } from '../../words';
 import { isBookkeeping } from './patterns';
 import type { GitCheckContext, SessionView } from './types';
 
@@ -67,7 +68,7 @@ export function checkOverlapConflict(ctx: GitCheckContext): Finding[] {
       const files = sharedFiles(ctx, a, b);
       if (files.length === 0) continue;
       const when = ran ? `ran at the same time as session ${b.session.id}` : `is planned in parallel with session ${b.session.id} (timeline, line ${planned})`;
-      const message = `${sessionName(a.session.id)} ${when}, and both change or own ${count(files.length, 'file')}: ${joinSome(files)}.`;
+      const message = `${sessionName(a.session.id)} ${when}, and both change or own ${plural(files.length, 'file')}: ${joinSome(files)}.`;
       const rel: RelatedInfo[] = [related(ctx.planFile, `session ${b.session.id}`, b.session.line), ...files.slice(0, 50).map((f) => related(f, `changed or owned by sessions ${a.session.id} and ${b.session.id}`))];
       findings.push({ ...onPlanLine(ctx.planFile, 'overlap-conflict', 'warning', message, a.session.line, a.session.id), related: rel });
     }

@@ -1,7 +1,8 @@
 // `protected-path`: a never-share path among what a session touches or shares.
 import type { Finding } from '../../findings';
 import { compileNeverShare, type NeverShareRule } from '../neverShare';
-import { count, onPlanLine, related, sessionName } from './finding';
+import { onPlanLine, related, sessionName } from './finding';
+import { plural } from '../../words';
 import { planPath } from './patterns';
 import type { GitCheckContext } from './types';
 
@@ -31,7 +32,7 @@ export function checkProtectedPath(ctx: GitCheckContext): Finding[] {
     if (hits.length > 0) {
       const list = hits.slice(0, 5).map((h) => `${h.c.path} (pattern \`${h.rule?.pattern}\`, line ${h.rule?.line})`).join(', ');
       const more = hits.length > 5 ? ` and ${hits.length - 5} more` : '';
-      const message = `${sessionName(view.session.id)} changed ${count(hits.length, 'never-share path')}: ${list}${more}.`;
+      const message = `${sessionName(view.session.id)} changed ${plural(hits.length, 'never-share path')}: ${list}${more}.`;
       const rel = hits.map((h) => related(h.c.path, `never-share (pattern \`${h.rule?.pattern}\`)`));
       findings.push({ ...onPlanLine(ctx.planFile, 'protected-path', 'error', message, view.session.line, view.session.id), related: rel });
     }

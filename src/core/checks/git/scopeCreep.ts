@@ -2,7 +2,8 @@
 import { posix } from 'node:path';
 import type { Finding, RelatedInfo, SuggestedFix } from '../../findings';
 import { joinSome } from '../util';
-import { count, onPlanLine, related, sessionName, whereText } from './finding';
+import { onPlanLine, related, sessionName, whereText } from './finding';
+import { plural } from '../../words';
 import type { GitCheckContext, SessionView, WorkspaceChange } from './types';
 
 /** True when one of the session's patterns covers the change (its path, or its old path for a rename). */
@@ -65,7 +66,7 @@ export function checkScopeCreep(ctx: GitCheckContext): Finding[] {
       }
     }
     const none = view.patterns.length === 0 ? ' (it names no deliverables or task files)' : '';
-    const message = `${sessionName(id)} changed ${count(creeping.length, 'file')} outside its scope${none}: ${joinSome(paths)}.`;
+    const message = `${sessionName(id)} changed ${plural(creeping.length, 'file')} outside its scope${none}: ${joinSome(paths)}.`;
     findings.push({ ...onPlanLine(ctx.planFile, 'scope-creep', 'warning', message, view.session.line, id), related: rel, fixes });
   }
   return findings;

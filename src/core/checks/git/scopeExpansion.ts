@@ -2,7 +2,8 @@
 import type { Finding, RelatedInfo } from '../../findings';
 import type { Session } from '../../model';
 import { idKey } from '../util';
-import { count, onPlanLine, related, sessionName } from './finding';
+import { onPlanLine, related, sessionName } from './finding';
+import { plural } from '../../words';
 import type { GitCheckContext } from './types';
 
 /** Text compared loosely: case, spacing and emphasis ignored. */
@@ -44,15 +45,15 @@ export function checkScopeExpansion(ctx: GitCheckContext): Finding[] {
     const parts: string[] = [];
     const rel: RelatedInfo[] = [];
     if (added.tasks.length > 0) {
-      parts.push(`${count(added.tasks.length, 'task')} (${added.tasks.map((t) => t.id).join(', ')})`);
+      parts.push(`${plural(added.tasks.length, 'task')} (${added.tasks.map((t) => t.id).join(', ')})`);
       for (const t of added.tasks) rel.push(related(ctx.planFile, `task ${t.id} added after the start`, t.line));
     }
     if (added.criteria.length > 0) {
-      parts.push(count(added.criteria.length, 'criterion', 'criteria'));
+      parts.push(plural(added.criteria.length, 'criterion', 'criteria'));
       for (const c of added.criteria) rel.push(related(ctx.planFile, `criterion "${short(c.text)}" added after the start`, c.line));
     }
     if (added.deliverables.length > 0) {
-      parts.push(`${count(added.deliverables.length, 'deliverable')} (${added.deliverables.map((d) => d.path ?? short(d.text, 40)).join(', ')})`);
+      parts.push(`${plural(added.deliverables.length, 'deliverable')} (${added.deliverables.map((d) => d.path ?? short(d.text, 40)).join(', ')})`);
       for (const d of added.deliverables) rel.push(related(ctx.planFile, `deliverable \`${d.path ?? short(d.text, 40)}\` added after the start`, d.line));
     }
     const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] as string);
