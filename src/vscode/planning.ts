@@ -149,7 +149,7 @@ function whyNothing(sessions: number, done: number, waiting: Map<string, ItemSta
   if (sessions === 0) return vscode.l10n.t('Marathon: no plan has sessions to start.');
   if (done === sessions) {
     return sessions === 1
-      ? vscode.l10n.t('Marathon: nothing to start — all {0} session is done.', sessions)
+      ? vscode.l10n.t('Marathon: nothing to start — the only session is done.')
       : vscode.l10n.t('Marathon: nothing to start — all {0} sessions are done.', sessions);
   }
   if (waiting.size === 0) return vscode.l10n.t('Marathon: nothing to start — every session that is not done is already under way.');

@@ -41,7 +41,7 @@ export function aarReportView(model: AarModel, opts: { kind: ReportView['kind'];
     {
       label: 'Deliverables',
       value: `${t.deliverables.present} present`,
-      detail: `${t.deliverables.stub} stub · ${t.deliverables.missing} missing${t.deliverables.unchecked ? ` · ${t.deliverables.unchecked} unchecked` : ''}`,
+      detail: `${plural(t.deliverables.stub, 'stub')} · ${t.deliverables.missing} missing${t.deliverables.unchecked ? ` · ${t.deliverables.unchecked} unchecked` : ''}`,
     },
   ];
   if (model.git) {

@@ -40,6 +40,18 @@ describe('report view of an AAR model', () => {
     assert.equal(v.partial, undefined);
   });
 
+  it('counts in English in its cards: "1 timed session", "0 stubs", "1 commit", "1 author"', () => {
+    const m = model(3 * HOUR);
+    const v = aarReportView(m, { kind: 'aar', markdown: '', findings: [] });
+    assert.match(v.metrics.find((x) => x.label === 'Hours')?.detail ?? '', /^actual of planned, over 1 timed session · /);
+    assert.equal(v.metrics.find((x) => x.label === 'Deliverables')?.detail, '0 stubs · 0 missing · 1 unchecked');
+    const commit = { hash: 'a'.repeat(40), subject: 's', author: 'A', time: 0 } as unknown as NonNullable<AarModel['git']>['commits'][number];
+    m.git = { commits: [commit], filesChanged: 1, insertions: 2, deletions: 0, authors: ['A'] } as unknown as AarModel['git'];
+    const git = aarReportView(m, { kind: 'aar', markdown: '', findings: [] }).metrics.find((x) => x.label === 'Git');
+    assert.equal(git?.value, '1 commit');
+    assert.equal(git?.detail, '1 file · +2 −0 · 1 author');
+  });
+
   it('leaves a session still on the clock out of the hours and marks its timeline row', () => {
     const m = model(undefined);
     const [s] = m.sessions;
