@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractClaims, isSafeRev, verifyClaims, type ClaimResult, type VerifyReport } from '../../core/reports';
 import { escapeData, escapeProperty } from '../format';
+import { plural } from '../../core/words';
 import { ExitCode, UsageError, displayPath, messageOf, type CliIo } from '../io';
 
 export const VERIFY_FORMATS = ['text', 'json', 'github'] as const;
@@ -119,7 +120,7 @@ function formatText(file: string, report: VerifyReport, empty: string | undefine
   if (empty) lines.push(`${file}: ${empty}`);
   const c = report.counts;
   const at = report.atHash ? `${report.at} (${report.atHash.slice(0, 7)})` : report.at;
-  lines.push(`${report.results.length} claim${report.results.length === 1 ? '' : 's'} checked against ${at}: ${c.confirmed} confirmed, ${c.contradicted} contradicted, ${c.unverifiable} unverifiable${report.partial ? ' (partial)' : ''}`);
+  lines.push(`${plural(report.results.length, 'claim')} checked against ${at}: ${c.confirmed} confirmed, ${c.contradicted} contradicted, ${c.unverifiable} unverifiable${report.partial ? ' (partial)' : ''}`);
   for (const n of report.notes) lines.push(`note: ${n}`);
   return `${lines.join('\n')}\n`;
 }

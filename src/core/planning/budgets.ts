@@ -6,6 +6,7 @@ import { fmt, idKey, list } from '../checks/util';
 import { upperHours, windowHours } from './items';
 import { cellNumber, isTotalRow, readTables, type TextTable } from './tables';
 import type { PlanGraph } from './types';
+import { plural } from '../words';
 
 const MODEL_TIERS = /^(opus|sonnet|haiku|gpt|o\d|gemini|flash|pro|mini|large|medium|small)\b/i;
 
@@ -80,7 +81,7 @@ export function agentFindings(plan: Plan, tables: readonly TextTable[]): Problem
     const budget = stated ?? tierSum;
     const planned = session.agents.reduce((s, a) => s + a.count, 0);
     if (planned > budget) {
-      out.push(problem('planning-agents-over-budget', 'warning', `Session ${session.id} plans ${planned} agent${planned === 1 ? '' : 's'}, over its budget of ${fmt(budget)}.`, session.line));
+      out.push(problem('planning-agents-over-budget', 'warning', `Session ${session.id} plans ${plural(planned, 'agent')}, over its budget of ${fmt(budget)}.`, session.line));
     }
     for (const i of tiers) {
       const tier = tierName(i);

@@ -3,6 +3,7 @@
 // and attribute value is escaped, every number is checked before it becomes a coordinate.
 import { esc, finite, formatHours, hours, list, px, truncate } from './escape';
 import type { ReportView } from './view';
+import { plural } from '../../core/words';
 
 type TimelineRow = ReportView['timeline'][number];
 type Schedule = NonNullable<ReportView['schedule']>;
@@ -67,7 +68,7 @@ export function timelineSvg(rows: readonly TimelineRow[]): string {
 
   const out: string[] = [];
   out.push(`<svg class="chart timeline-chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="timeline-title timeline-desc" preserveAspectRatio="xMidYMid meet">`);
-  out.push(`<title id="timeline-title">Planned and actual hours for ${rows.length} session${rows.length === 1 ? '' : 's'}</title>`);
+  out.push(`<title id="timeline-title">Planned and actual hours for ${plural(rows.length, 'session')}</title>`);
   out.push('<desc id="timeline-desc">One column per session: the faint bar and the tick mark are the planned hours, the solid bar the hours actually spent.</desc>');
   for (const t of ticks(scale)) {
     const ty = px(y(t));

@@ -3,6 +3,7 @@
 import { budgetStatus, ganttSvg, timelineSvg } from './charts';
 import { esc, formatHours, hours, list, oneOf, positiveInt } from './escape';
 import { icon } from './icons';
+import { plural } from '../../core/words';
 import type { ReportView } from './view';
 
 type Deliverable = ReportView['deliverables'][number];
@@ -70,9 +71,9 @@ export function timelineSection(rows: ReportView['timeline']): string {
   const measured =
     timed === 0
       ? ' · no session timed yet'
-      : ` · actual <strong>${esc(formatHours(actual))}</strong> over ${timed} timed session${timed === 1 ? '' : 's'}${comparison}${
+      : ` · actual <strong>${esc(formatHours(actual))}</strong> over ${plural(timed, 'timed session')}${comparison}${
           live > 0 ? `, ${live} still on the clock` : ''
-        } · ${over} of ${sessions.length} session${sessions.length === 1 ? '' : 's'} over budget`;
+        } · ${over} of ${plural(sessions.length, 'session')} over budget`;
   const summary = `<p class="panel-summary">Planned <strong>${esc(formatHours(planned))}</strong>${measured}</p>`;
   const legend =
     '<ul class="legend" aria-hidden="true"><li><span class="swatch sw-planned"></span>planned</li><li><span class="swatch sw-ok"></span>actual, within budget</li>' +
