@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { problem, type Problem } from '../core/model';
+import { analyzePlan } from '../core/analyze';
+import { problem, type Plan, type Problem } from '../core/model';
 import { displayPath, type CliIo } from './io';
 
 /** Plans are text written by people; anything bigger than this is not a plan. */
@@ -169,4 +170,10 @@ export async function readCommandPlan(io: CliIo, file: string): Promise<CommandP
     return undefined;
   }
   return { abs, shown, text: loaded.text };
+}
+
+/** readCommandPlan, then the plan read and checked as the editor reads it (analyzePlan). */
+export async function analyzeCommandPlan(io: CliIo, file: string): Promise<(CommandPlan & { plan: Plan }) | undefined> {
+  const loaded = await readCommandPlan(io, file);
+  return loaded && { ...loaded, plan: analyzePlan(loaded.text, loaded.abs).plan };
 }

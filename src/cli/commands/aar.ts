@@ -3,11 +3,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzePlan } from '../../core/analyze';
 import type { Finding } from '../../core/findings';
 import { aarMarkdown, aarModel, gatherAar } from '../../core/reports';
 import { ExitCode, UsageError, displayPath, messageOf, type CliIo } from '../io';
-import { readCommandPlan } from '../load';
+import { analyzeCommandPlan } from '../load';
 
 export interface AarOptions {
   help: boolean;
@@ -77,10 +76,9 @@ export async function run(io: CliIo, options: AarOptions): Promise<number> {
     io.stdout.write(help);
     return ExitCode.ok;
   }
-  const loaded = await readCommandPlan(io, options.plan);
+  const loaded = await analyzeCommandPlan(io, options.plan);
   if (!loaded) return ExitCode.problems;
-  const { abs, shown } = loaded;
-  const { plan } = analyzePlan(loaded.text, abs);
+  const { abs, shown, plan } = loaded;
   if (plan.sessions.length === 0) io.stderr.write(`marathon: ${shown}: the plan has no sessions; the review has no per-session results\n`);
   const input = await gatherAar({
     planAbs: abs,

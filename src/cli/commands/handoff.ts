@@ -3,11 +3,10 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzePlan } from '../../core/analyze';
 import type { Finding } from '../../core/findings';
 import { findSession, gatherHandoff, handoffFileName, handoffMarkdown, handoffSummary } from '../../core/reports';
 import { ExitCode, UsageError, displayPath, messageOf, type CliIo } from '../io';
-import { readCommandPlan } from '../load';
+import { analyzeCommandPlan } from '../load';
 
 export interface HandoffOptions {
   help: boolean;
@@ -87,10 +86,9 @@ export async function run(io: CliIo, options: HandoffOptions): Promise<number> {
     io.stdout.write(help);
     return ExitCode.ok;
   }
-  const loaded = await readCommandPlan(io, options.plan);
+  const loaded = await analyzeCommandPlan(io, options.plan);
   if (!loaded) return ExitCode.problems;
-  const { abs, shown } = loaded;
-  const { plan } = analyzePlan(loaded.text, abs);
+  const { abs, shown, plan } = loaded;
   const session = findSession(plan.sessions, options.session);
   if (!session) {
     const ids = plan.sessions.map((s) => s.id);
