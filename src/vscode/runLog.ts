@@ -33,6 +33,12 @@ export class RunLogStore implements vscode.Disposable {
   /** The last fold of each folder's log, and the time and clock it was made with. */
   private readonly folds = new Map<string, { at: number; clock: Clock; runs: Map<string, SessionRun> }>();
   private readonly subs: vscode.Disposable[] = [this._onDidChange];
+  /**
+   * Each folder's reads and appends, one after another. A read that began before an append and
+   * ended after it would otherwise put back the log as it was, without the appended event, until
+   * the watcher's next read: for that while a started session read as not started.
+   */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -52,7 +58,11 @@ export class RunLogStore implements vscode.Disposable {
     this._onDidChange.fire();
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+  private load(folder: vscode.WorkspaceFolder): Promise<void> {
+    return this.inTurn(folder, () => this.read(folder));
+  }
+
+  private async read(folder: vscode.WorkspaceFolder): Promise<void> {
     let text = '';
     try {
       text = await fs.readFile(path.join(folder.uri.fsPath, RUN_LOG), 'utf8');
@@ -100,7 +110,19 @@ export class RunLogStore implements vscode.Disposable {
   }
 
   /** Appends one event (O_APPEND: crash-safe, never rewrites the file) and re-derives the clocks. */
-  async append(folder: vscode.WorkspaceFolder, event: NewEvent): Promise<void> {
+  append(folder: vscode.WorkspaceFolder, event: NewEvent): Promise<void> {
+    return this.inTurn(folder, () => this.write(folder, event));
+  }
+
+  /** Runs `task` after the folder's earlier reads and appends have settled, whatever their outcome. */
+  private inTurn(folder: vscode.WorkspaceFolder, task: () => Promise<void>): Promise<void> {
+    const key = folder.uri.toString();
+    const turn = (this.queues.get(key) ?? Promise.resolve()).then(task);
+    this.queues.set(key, turn.catch(() => undefined));
+    return turn;
+  }
+
+  private async write(folder: vscode.WorkspaceFolder, event: NewEvent): Promise<void> {
     const full = { ...event, time: event.time ?? new Date(this.clock.now()).toISOString() } as RunEvent;
     const file = path.join(folder.uri.fsPath, RUN_LOG);
     await fs.mkdir(path.dirname(file), { recursive: true });

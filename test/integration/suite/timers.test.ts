@@ -2,6 +2,8 @@
 // budget (with an injected clock), pause, and a clock that comes back from the run log alone.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MarathonApi } from '../../../src/extension';
 import { RunLogStore } from '../../../src/vscode/runLog';
@@ -81,6 +83,43 @@ describe('session timers', () => {
     assert.equal(run?.elapsedMs, (198 + (300 - 258)) * MIN);
     reloaded.dispose();
     channel.dispose();
+  });
+
+  it('never loses an appended event to a read of the log that overlapped it', async () => {
+    // The file watcher reads the whole log after each change. A read that took the file's text
+    // before an append and finished after it used to put back the log without that event, so a
+    // session just started read as not started until the next read (in one CI run, Start Next
+    // Session offered it again). Here every read of the file finishes 150 ms after it took the
+    // text, as a read on a busy machine may, and an append is made in that time.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marathon-runlog-'));
+    const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'runlog-race', index: 99 };
+    const channel = vscode.window.createOutputChannel('Marathon run log race test', { log: true });
+    const store = new RunLogStore(channel);
+    // The read the watcher starts (private: a folder outside the workspace has no watcher).
+    const read = (store as unknown as { load(f: vscode.WorkspaceFolder): Promise<void> }).load.bind(store);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, whose readFile the store calls
+    const fsp = require('node:fs/promises') as { readFile: (...args: unknown[]) => Promise<unknown> };
+    const readFile = fsp.readFile;
+    fsp.readFile = async (...args: unknown[]) => {
+      const text = await readFile(...args);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return text;
+    };
+    try {
+      await store.append(folder, { event: 'session.start', plan: 'race.md', session: 'R0' });
+      for (let i = 1; i <= 5; i++) {
+        await Promise.all([read(folder), store.append(folder, { event: 'session.start', plan: 'race.md', session: `R${i}` })]);
+        assert.equal(store.events(folder).length, 1 + i, `events in memory after append ${i}`);
+        assert.equal(store.run(folder, 'race.md', `R${i}`)?.state, 'running', `session R${i} after its start`);
+      }
+      await read(folder);
+      assert.equal(store.events(folder).length, 6, 'the file holds what memory held');
+    } finally {
+      fsp.readFile = readFile;
+      store.dispose();
+      channel.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('removes the timer when the session stops', async () => {
