@@ -45,6 +45,8 @@ export class PlanStore implements vscode.Disposable {
   readonly onDidChange = this._onDidChange.event;
   private readonly entries = new Map<string, PlanEntry>();
   private readonly pending = new Set<string>();
+  /** How many reads of each plan have begun: a read that a later one overtook keeps nothing. */
+  private readonly reads = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private watchers: vscode.Disposable[] = [];
   private watchKey = '';
@@ -149,7 +151,12 @@ export class PlanStore implements vscode.Disposable {
 
   private async read(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
+    const turn = (this.reads.get(key) ?? 0) + 1;
+    this.reads.set(key, turn);
     const text = await this.textOf(uri);
+    // A read that began later has the newer text (or is about to): an older one that finishes
+    // last must not put back what the file said before.
+    if (this.reads.get(key) !== turn) return;
     if (text === undefined) {
       this.entries.delete(key);
       return;
