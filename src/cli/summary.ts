@@ -77,7 +77,6 @@ function doneCount(criteria: readonly Criterion[]): number {
   return criteria.filter((c) => c.done).length;
 }
 
-
 // Aligns rows into columns (two spaces apart), indented by two; the last column is not padded.
 function table(rows: readonly string[][]): string[] {
   const widths: number[] = [];

@@ -35,8 +35,6 @@ export function hours(ms: number): string {
   return String(Math.round((ms / 3_600_000) * 100) / 100);
 }
 
-
-
 /** The short form of a commit hash. */
 export function short(hash: string): string {
   return hash.slice(0, 7);

@@ -21,7 +21,6 @@ export function sessionName(id: string): string {
   return `Session ${id}`;
 }
 
-
 /** Where a change lives, for messages: `committed`, `staged, unstaged`, `untracked`. */
 export function whereText(where: readonly string[] | undefined): string {
   return where && where.length > 0 ? where.join(', ') : 'changed';
