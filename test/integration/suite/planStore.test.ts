@@ -25,14 +25,17 @@ const plan = (title: string): string => `# ${title}\n\n## Session 001: Start\n\n
 /**
  * The files of a folder on disk under a scheme of their own, whose next read can be held up after
  * it took the file's text (`holdNextRead`), as a read on a busy machine or a remote disk may be.
+ * The promise holdNextRead returns settles once that read has the text.
  */
 class SlowReads implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   private holdMs = 0;
+  private taken: (() => void) | undefined;
 
-  holdNextRead(ms: number): void {
+  holdNextRead(ms: number): Promise<void> {
     this.holdMs = ms;
+    return new Promise((resolve) => (this.taken = resolve));
   }
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
@@ -45,7 +48,10 @@ class SlowReads implements vscode.FileSystemProvider {
     const bytes = fs.readFileSync(uri.path);
     const hold = this.holdMs;
     this.holdMs = 0;
-    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+    if (hold > 0) {
+      this.taken?.();
+      await new Promise((resolve) => setTimeout(resolve, hold));
+    }
     return bytes;
   }
   readDirectory(): [string, vscode.FileType][] {
@@ -81,9 +87,9 @@ describe('plan store', () => {
     try {
       await store.add(uri);
       assert.equal(store.get(uri)?.plan.title, 'Old Title');
-      slow.holdNextRead(300);
+      const taken = slow.holdNextRead(300);
       const older = store.reread(uri);
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the older read has the old text by now
+      await taken; // the older read has the old text
       fs.writeFileSync(file, plan('New Title'));
       await store.reread(uri);
       assert.equal(store.get(uri)?.plan.title, 'New Title');
