@@ -164,12 +164,11 @@ export class PlanCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
     // Fragments of the tooltips below: ` (budget 4 hours)` and ` Last run: done, 1:12 / 4:00.`
     const budget = () => (session.hours ? vscode.l10n.t(' (budget {0})', session.hours.text) : '');
     if (run && onClock(run.state)) {
-      const timer = run;
       const stop = lens(() => [vscode.l10n.t('$(debug-stop) Stop'), Commands.stopSession, vscode.l10n.t('Stop session {0}', session.id)]);
       return [
-        timer.state === 'running'
-          ? lens(() => [vscode.l10n.t('$(debug-pause) Pause · {0}', formatTimer(timer, session.hours)), Commands.pauseSession, vscode.l10n.t('Session {0} is running{1}. Pause it.', session.id, budget())])
-          : lens(() => [vscode.l10n.t('$(debug-continue) Resume · {0}', formatTimer(timer, session.hours)), Commands.resumeSession, vscode.l10n.t('Session {0} is paused{1}. Resume it.', session.id, budget())]),
+        run.state === 'running'
+          ? lens(() => [vscode.l10n.t('$(debug-pause) Pause · {0}', formatTimer(run, session.hours)), Commands.pauseSession, vscode.l10n.t('Session {0} is running{1}. Pause it.', session.id, budget())])
+          : lens(() => [vscode.l10n.t('$(debug-continue) Resume · {0}', formatTimer(run, session.hours)), Commands.resumeSession, vscode.l10n.t('Session {0} is paused{1}. Resume it.', session.id, budget())]),
         stop,
       ];
     }
