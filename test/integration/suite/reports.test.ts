@@ -167,6 +167,9 @@ describe('reports', function () {
       for (const script of scripts) assert.doesNotMatch(script, /alert\(/, 'no script from the plan');
       assert.match(seen.csp ?? '', /default-src 'none'/);
       for (const payload of [XSS[0]!, XSS[1]!]) assert.ok(seen.text?.includes(payload), `shown as text: ${payload}`);
+      // Counts read as English in the cards and notices: no `commit(s)`.
+      for (const phrase of [/Hours of 2 sessions with no timer data/, /over 1 timed session\b/, /\b0 stubs\b/, /\b1 commit\b/, /\b1 author\b/]) assert.match(seen.text ?? '', phrase);
+      assert.doesNotMatch(seen.text ?? '', /\w\(s\)/);
     }
     const shot = await screenshot('report-webview-host');
     if (shot) console.log(`      [screenshot] ${shot}`);

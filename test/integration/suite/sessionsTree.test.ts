@@ -44,6 +44,7 @@ describe('Sessions view', () => {
     const groups = await a.tree.getChildren(demoSessions[0]);
     assert.deepEqual(groups.map((n) => labelOf(a, n)), ['Objectives', 'Tasks', 'Success Criteria', 'Deliverables']);
     assert.equal(a.tree.getTreeItem(groups[2]!).description, '2/4');
+    assert.equal(a.tree.getTreeItem(groups[1]!).description, '2 slots', 'counted in English');
     const slots = await a.tree.getChildren(groups[1]);
     assert.deepEqual(slots.map((n) => labelOf(a, n).split(' · ')[0]), ['Terminals 1-2', 'Terminals 3-4']);
     const criteria = await a.tree.getChildren(groups[2]);
