@@ -148,6 +148,13 @@ describe('git-aware diagnostics', () => {
     git('add', '-A', 'bulk');
     git('commit', '-q', '-m', 'bulk');
     git('checkout', '-q', branch);
+    // Session S1 stays on the clock, but paused: while a session runs, the diagnostics also
+    // recompute once a minute (for time overruns), and such a tick falling inside the checkout
+    // was counted as a second recomputation (seen once in CI).
+    const entry = a.plans.get(planUri)!;
+    const s1 = { entry, session: entry.plan.sessions[0]! };
+    await vscode.commands.executeCommand('marathon.pauseSession', s1);
+    await waitFor(() => a.runLog.run(entry.folder, entry.relPath, 'S1')?.state === 'paused', { what: 'session S1 to pause' });
     try {
       await settle();
       const before = a.diagnostics.gitRuns;
@@ -161,6 +168,7 @@ describe('git-aware diagnostics', () => {
       git('checkout', '-q', branch);
       git('branch', '-q', '-D', 'marathon-it-bulk');
       fs.rmSync(bulk, { recursive: true, force: true });
+      await vscode.commands.executeCommand('marathon.resumeSession', s1);
       await settle();
     }
   });
